@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * The bot's whole configuration, read from the environment (and an optional `.env`) once, at
+ * start. Everything else receives this typed object; nothing else reads `process.env`.
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must look like redis://host:6379 or rediss://host:6380')
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).default('eimza:'),
+  CONVERSATION_IDLE_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
+  MicrosoftAppId: z.string().uuid('must be the bot\'s Microsoft App ID (a GUID)').optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: z.string().min(1).optional(),
+  BOT_LOCALE: z.enum(['tr-TR', 'en-US']).default('tr-TR'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type BotConfig = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses `env`; throws a ConfigError that names every bad variable. Empty strings count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration. ${problems.join('; ')}`);
+  }
+  return withAuthRules(parsed.data);
+}
+
+function withAuthRules(config: BotConfig): BotConfig {
+  const needsTenant = config.MicrosoftAppType === 'SingleTenant' || config.MicrosoftAppType === 'UserAssignedMSI';
+  if (config.MicrosoftAppId && needsTenant && !config.MicrosoftAppTenantId) {
+    throw new ConfigError(`Invalid configuration. MicrosoftAppTenantId: required when MicrosoftAppType is ${config.MicrosoftAppType}`);
+  }
+  if (config.MicrosoftAppId && config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword) {
+    throw new ConfigError('Invalid configuration. MicrosoftAppPassword: required when MicrosoftAppId is set (except for UserAssignedMSI)');
+  }
+  return config;
+}
+
+/** True when the bot checks incoming tokens (an app id is configured). */
+export function isAuthEnabled(config: BotConfig): boolean {
+  return Boolean(config.MicrosoftAppId);
+}
