@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
 bash scripts/ensure-installed.sh
 npx tsc --noEmit
+if [ $# -eq 0 ]; then set -- "test/**/*.test.ts"; fi
 npx mocha "$@"
