@@ -1,0 +1,32 @@
+/**
+ * Intent recognition for eimza-bot (issue 4).
+ *
+ * @example
+ * const recognizer = await createRecognizer();
+ * const result = recognizer.recognize('E İMZAM KİLİTLENDİ', 'tr'); // { intent: 'unlock', score: 0.9x, ... }
+ * const decision = decide(result); // { kind: 'confident', intent: 'unlock', ... }
+ */
+import { loadCorpus, TRAINING_CORPUS_PATH, type LabelledUtterance } from './corpus';
+import { NeuralIntentRecognizer, DEFAULT_NETWORK_SETTINGS } from './recognizer';
+import type { NeuralNetworkSettings } from '@nlpjs/neural';
+import type { Recognizer } from './types';
+
+export * from './types';
+export { CONFIDENCE_THRESHOLD, clarificationOptions, decide, isConfident, type RecognitionDecision } from './confidence';
+export { loadCorpus, TRAINING_CORPUS_PATH, DEV_CORPUS_PATH, type LabelledUtterance } from './corpus';
+export { normalizeText, tokenize, turkishLowerCase, foldDiacritics } from './normalize';
+
+export interface RecognizerOptions {
+  /** Training utterances; default: the corpus file at `trainingCorpusPath`. */
+  corpus?: readonly LabelledUtterance[];
+  /** Default: bot/nlu/corpus/train.json. */
+  trainingCorpusPath?: string;
+  /** NLP.js neural-network settings; default: NLP.js defaults, logging off. */
+  networkSettings?: NeuralNetworkSettings;
+}
+
+/** Trains the model from the corpus (tens of milliseconds, see README) and returns it. */
+export async function createRecognizer(options: RecognizerOptions = {}): Promise<Recognizer> {
+  const corpus = options.corpus ?? loadCorpus(options.trainingCorpusPath ?? TRAINING_CORPUS_PATH);
+  return NeuralIntentRecognizer.train(corpus, options.networkSettings ?? DEFAULT_NETWORK_SETTINGS);
+}
