@@ -87,7 +87,6 @@ type AjvClass = new (options?: AjvOptions) => AjvCore;
 function loadDraft04Ajv(): AjvClass {
   const from = dirname(require.resolve('@microsoft/app-manifest/package.json'));
   const modulePath = require.resolve('ajv-draft-04', { paths: [from] });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(modulePath) as { default: AjvClass };
   return loaded.default;
 }
