@@ -23,12 +23,13 @@ declare module '@nlpjs/neural' {
   }
 }
 
-declare module '@nlpjs/nlp' {
+declare module '@nlpjs/basic' {
   export interface NlpProcessResult {
     intent: string;
     score: number;
     classifications: { intent: string; score: number }[];
   }
+  /** NLP.js's full pipeline (normaliser, tokenizer, stemmer, NLU); bench/nlu.ts uses it as a baseline. */
   export class Nlp {
     constructor(settings?: Record<string, unknown>);
     use(plugin: unknown): void;

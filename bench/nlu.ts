@@ -1,0 +1,208 @@
+/**
+ * Benchmark of the intent recognizer (issue 4): `npm run --silent bench:nlu`.
+ * Trains on bot/nlu/corpus/train.json, evaluates on the held-out dev.json, and compares with
+ * baselines trained on the same corpus. Prints markdown tables (pasted into bot/nlu/README.md).
+ */
+import { Nlp } from '@nlpjs/basic';
+import { LangTr } from '@nlpjs/lang-tr';
+import {
+  CONFIDENCE_THRESHOLD,
+  createRecognizer,
+  decide,
+  DEV_CORPUS_PATH,
+  INTENTS,
+  isIntent,
+  loadCorpus,
+  normalizeText,
+  tokenize,
+  TRAINING_CORPUS_PATH,
+  type Intent,
+  type LabelledUtterance,
+  type Recognizer,
+} from '../bot/nlu';
+
+const BUILD_RUNS = 5;
+const LATENCY_PASSES = 20;
+
+type Classify = (text: string) => Promise<Intent> | Intent;
+
+interface Evaluation {
+  name: string;
+  accuracy: number;
+  confusion: Map<Intent, Map<Intent, number>>;
+}
+
+async function main(): Promise<void> {
+  const train = loadCorpus(TRAINING_CORPUS_PATH);
+  const dev = loadCorpus(DEV_CORPUS_PATH);
+  print(`# NLU benchmark\n\ntrain: ${train.length} utterances, dev (held out): ${dev.length} utterances, ${INTENTS.length} intents\n`);
+
+  const buildTimes = await measureBuildTimes();
+  const recognizer = await createRecognizer();
+  const ours = await evaluate('eimza-bot recognizer', dev, (text) => recognizer.recognize(text, 'tr').intent);
+  const stock = await evaluate('NLP.js stock (lang-tr)', dev, await trainStockNlpjs(train, (text) => text));
+  const stockFolded = await evaluate('NLP.js + our normaliser', dev, await trainStockNlpjs(train, normalizeText));
+  const keyword = await evaluate('keyword overlap', dev, trainKeywordBaseline(train));
+
+  printSummary([ours, stock, stockFolded, keyword]);
+  printPerIntent(ours);
+  printConfusion(ours);
+  printThresholdEffect(recognizer, dev);
+  printBuildAndLatency(buildTimes, measureLatencies(recognizer, dev));
+}
+
+async function measureBuildTimes(): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < BUILD_RUNS; run += 1) {
+    const started = performance.now();
+    await createRecognizer();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+async function evaluate(name: string, dev: readonly LabelledUtterance[], classify: Classify): Promise<Evaluation> {
+  const confusion = new Map<Intent, Map<Intent, number>>(INTENTS.map((intent) => [intent, new Map()]));
+  let correct = 0;
+  for (const row of dev) {
+    const predicted = await classify(row.text);
+    if (predicted === row.intent) correct += 1;
+    const rowCounts = confusion.get(row.intent) as Map<Intent, number>;
+    rowCounts.set(predicted, (rowCounts.get(predicted) ?? 0) + 1);
+  }
+  return { name, accuracy: correct / dev.length, confusion };
+}
+
+/** NLP.js's own pipeline: its Turkish normaliser, tokenizer, Snowball stemmer and NLU. */
+async function trainStockNlpjs(train: readonly LabelledUtterance[], prepare: (text: string) => string): Promise<Classify> {
+  const nlp = new Nlp({ languages: ['tr'], autoSave: false, autoLoad: false, nlu: { log: false }, log: false });
+  nlp.use(LangTr);
+  for (const row of train) nlp.addDocument('tr', prepare(row.text), row.intent);
+  await nlp.train();
+  return async (text) => {
+    const { intent } = await nlp.process('tr', prepare(text));
+    return isIntent(intent) ? intent : 'none';
+  };
+}
+
+/** Naive baseline: the training intent sharing the most folded words (Jaccard), `none` if no word is shared. */
+function trainKeywordBaseline(train: readonly LabelledUtterance[]): Classify {
+  const examples = train.map((row) => ({ intent: row.intent, words: new Set(tokenize(row.text)) }));
+  return (text) => {
+    const words = new Set(tokenize(text));
+    let best: { intent: Intent; similarity: number } = { intent: 'none', similarity: 0 };
+    for (const example of examples) {
+      const shared = [...words].filter((word) => example.words.has(word)).length;
+      const similarity = shared / (words.size + example.words.size - shared || 1);
+      if (similarity > best.similarity) best = { intent: example.intent, similarity };
+    }
+    return best.intent;
+  };
+}
+
+function measureLatencies(recognizer: Recognizer, dev: readonly LabelledUtterance[]): number[] {
+  const latencies: number[] = [];
+  for (let pass = 0; pass < LATENCY_PASSES; pass += 1) {
+    for (const row of dev) {
+      const started = performance.now();
+      recognizer.recognize(row.text, 'tr');
+      latencies.push(performance.now() - started);
+    }
+  }
+  return latencies;
+}
+
+function printSummary(evaluations: readonly Evaluation[]): void {
+  const [ours] = evaluations;
+  print('## Dev accuracy\n\n| recognizer | accuracy | non-none precision | none sent to a path | ours ÷ this |\n|---|---|---|---|---|');
+  for (const evaluation of evaluations) {
+    const ratio = ours ? (ours.accuracy / evaluation.accuracy).toFixed(2) : '-';
+    const { precision, noneLeaks, noneTotal } = nonNoneStats(evaluation);
+    print(`| ${evaluation.name} | ${percent(evaluation.accuracy)} | ${percent(precision)} | ${noneLeaks}/${noneTotal} | ${ratio}× |`);
+  }
+  print('');
+}
+
+/** Precision over all answers that start a path (anything but `none`), and none rows that would start one. */
+function nonNoneStats(evaluation: Evaluation): { precision: number; noneLeaks: number; noneTotal: number } {
+  let pathAnswers = 0;
+  let correctPathAnswers = 0;
+  for (const [expected, row] of evaluation.confusion) {
+    for (const [predicted, count] of row) {
+      if (predicted === 'none') continue;
+      pathAnswers += count;
+      if (predicted === expected) correctPathAnswers += count;
+    }
+  }
+  const noneRow = evaluation.confusion.get('none') as Map<Intent, number>;
+  const noneTotal = [...noneRow.values()].reduce((sum, count) => sum + count, 0);
+  const noneLeaks = noneTotal - (noneRow.get('none') ?? 0);
+  return { precision: correctPathAnswers / (pathAnswers || 1), noneLeaks, noneTotal };
+}
+
+function printPerIntent(evaluation: Evaluation): void {
+  print(`## Per intent (${evaluation.name})\n\n| intent | precision | recall | dev rows |\n|---|---|---|---|`);
+  for (const intent of INTENTS) {
+    const truePositives = evaluation.confusion.get(intent)?.get(intent) ?? 0;
+    const predicted = INTENTS.reduce((sum, expected) => sum + (evaluation.confusion.get(expected)?.get(intent) ?? 0), 0);
+    const actual = [...(evaluation.confusion.get(intent)?.values() ?? [])].reduce((sum, count) => sum + count, 0);
+    print(`| ${intent} | ${percent(truePositives / (predicted || 1))} | ${percent(truePositives / (actual || 1))} | ${actual} |`);
+  }
+  print('');
+}
+
+function printConfusion(evaluation: Evaluation): void {
+  const shortNames = INTENTS.map((intent) => intent.slice(0, 6));
+  print(`## Confusion matrix (${evaluation.name}; rows = expected, columns = predicted)\n`);
+  print(`| expected \\ predicted | ${shortNames.join(' | ')} |\n|---|${INTENTS.map(() => '---').join('|')}|`);
+  for (const expected of INTENTS) {
+    const cells = INTENTS.map((predicted) => evaluation.confusion.get(expected)?.get(predicted) ?? 0);
+    print(`| ${expected} | ${cells.map((count) => (count === 0 ? '·' : String(count))).join(' | ')} |`);
+  }
+  print('');
+}
+
+/** What the dialog would do with each dev row at CONFIDENCE_THRESHOLD: act, ask, or say "out of scope". */
+function printThresholdEffect(recognizer: Recognizer, dev: readonly LabelledUtterance[]): void {
+  const outcomes = { actedCorrectly: 0, actedWrongly: 0, clarifiedWithRightOption: 0, clarifiedWithoutIt: 0, outOfScope: 0 };
+  for (const row of dev) {
+    const decision = decide(recognizer.recognize(row.text, 'tr'));
+    if (decision.kind === 'confident') {
+      if (decision.intent === row.intent) outcomes.actedCorrectly += 1;
+      else outcomes.actedWrongly += 1;
+    } else if (decision.kind === 'clarify') {
+      if (decision.options.some((option) => option.intent === row.intent)) outcomes.clarifiedWithRightOption += 1;
+      else outcomes.clarifiedWithoutIt += 1;
+    } else {
+      outcomes.outOfScope += 1;
+    }
+  }
+  print(`## Decisions at threshold ${CONFIDENCE_THRESHOLD}\n\n| outcome | dev rows |\n|---|---|`);
+  for (const [outcome, count] of Object.entries(outcomes)) print(`| ${outcome} | ${count} |`);
+  print('');
+}
+
+function printBuildAndLatency(buildTimes: readonly number[], latencies: readonly number[]): void {
+  print('## Speed\n\n| measure | value |\n|---|---|');
+  print(`| model build, first (cold) | ${milliseconds(buildTimes[0] ?? NaN)} |`);
+  print(`| model build, median of ${buildTimes.length} | ${milliseconds(quantile(buildTimes, 0.5))} |`);
+  print(`| recognize p50 (${latencies.length} calls) | ${milliseconds(quantile(latencies, 0.5))} |`);
+  print(`| recognize p99 | ${milliseconds(quantile(latencies, 0.99))} |`);
+  print(`| recognize max | ${milliseconds(Math.max(...latencies))} |`);
+}
+
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
+const milliseconds = (value: number): string => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
+const print = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:nlu: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
