@@ -5,7 +5,7 @@ import { z } from 'zod';
  * start. Everything else receives this typed object; nothing else reads `process.env`.
  */
 const schema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'must look like redis://host:6379 or rediss://host:6380')

@@ -7,8 +7,7 @@
  * const decision = decide(result); // { kind: 'confident', intent: 'unlock', ... }
  */
 import { loadCorpus, TRAINING_CORPUS_PATH, type LabelledUtterance } from './corpus';
-import { NeuralIntentRecognizer, DEFAULT_NETWORK_SETTINGS } from './recognizer';
-import type { NeuralNetworkSettings } from '@nlpjs/neural';
+import { NeuralIntentRecognizer, type TrainingOptions } from './recognizer';
 import type { Recognizer } from './types';
 
 export * from './types';
@@ -16,17 +15,17 @@ export { CONFIDENCE_THRESHOLD, clarificationOptions, decide, isConfident, type R
 export { loadCorpus, TRAINING_CORPUS_PATH, DEV_CORPUS_PATH, type LabelledUtterance } from './corpus';
 export { normalizeText, tokenize, turkishLowerCase, foldDiacritics } from './normalize';
 
-export interface RecognizerOptions {
+export { DEFAULT_WEAK_EVIDENCE_MASS } from './recognizer';
+
+export interface RecognizerOptions extends TrainingOptions {
   /** Training utterances; default: the corpus file at `trainingCorpusPath`. */
   corpus?: readonly LabelledUtterance[];
   /** Default: bot/nlu/corpus/train.json. */
   trainingCorpusPath?: string;
-  /** NLP.js neural-network settings; default: NLP.js defaults, logging off. */
-  networkSettings?: NeuralNetworkSettings;
 }
 
 /** Trains the model from the corpus (tens of milliseconds, see README) and returns it. */
 export async function createRecognizer(options: RecognizerOptions = {}): Promise<Recognizer> {
   const corpus = options.corpus ?? loadCorpus(options.trainingCorpusPath ?? TRAINING_CORPUS_PATH);
-  return NeuralIntentRecognizer.train(corpus, options.networkSettings ?? DEFAULT_NETWORK_SETTINGS);
+  return NeuralIntentRecognizer.train(corpus, options);
 }

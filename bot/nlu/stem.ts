@@ -20,7 +20,7 @@ const SUFFIXES: readonly string[] = [
   'abilir', 'ebilir', 'amiyorum', 'emiyorum', 'amiyor', 'emiyor', 'iyorum', 'uyorum', 'iyoruz',
   'iyorsun', 'iyor', 'uyor', 'acagim', 'ecegim', 'acak', 'ecek', 'malisin', 'melisin', 'maliyim',
   'meliyim', 'mali', 'meli', 'mistim', 'mustum', 'mis', 'mus', 'dim', 'tim', 'dum', 'tum', 'din',
-  'tin', 'dik', 'tik', 'di', 'ti', 'du', 'tu', 'mak', 'mek', 'ir', 'ur', 'ar', 'er',
+  'tin', 'dun', 'tun', 'dik', 'tik', 'di', 'ti', 'du', 'tu', 'mak', 'mek', 'ir', 'ur', 'ar', 'er',
   // nouns: plural, possessive, case
   'larimi', 'lerimi', 'lari', 'leri', 'lar', 'ler', 'imizi', 'imiz', 'iniz', 'nin', 'nun', 'ndan',
   'nden', 'dan', 'den', 'tan', 'ten', 'nda', 'nde', 'da', 'de', 'ta', 'te', 'yla', 'yle', 'la',

@@ -18,7 +18,7 @@ export type Intent = (typeof INTENTS)[number];
 
 export interface ScoredIntent {
   intent: Intent;
-  /** 0..1; the scores of one result add up to 1. */
+  /** 0..1; the scores of one result add up to at most 1 (the rest is weak-evidence mass, see recognizer.ts). */
   score: number;
 }
 

@@ -1,0 +1,89 @@
+import {
+  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, UserState,
+  type Storage,
+} from 'botbuilder';
+import type { Redis } from 'ioredis';
+import type { DestinationStream } from 'pino';
+import type { BotConfig } from './config';
+import { createLogger, type Logger } from './logger';
+import { createServer, type BotServer, type HealthReport } from './server';
+import { EimzaBot } from './eimzaBot';
+import { SecretGuardMiddleware } from './secretGuardMiddleware';
+import { createTurnErrorHandler } from './turnErrors';
+import { RedisStorage } from '../state/redisStorage';
+import { connectOrKeepTrying, createRedisClient } from '../state/redisClient';
+import { MainDialog } from '../dialogs/mainDialog';
+
+export interface AppOptions {
+  /** Where logs go (tests capture them); stdout by default. */
+  logDestination?: DestinationStream;
+}
+
+export interface App {
+  config: BotConfig;
+  log: Logger;
+  redis?: Redis;
+  server: BotServer;
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: builds storage, state, dialogs, the bot, the adapter and the HTTP server
+ * from the configuration, and hands each part what it needs.
+ */
+export function createApp(config: BotConfig, options: AppOptions = {}): App {
+  const log = createLogger(config.LOG_LEVEL, options.logDestination);
+  const redis = config.REDIS_URL ? createRedisClient(config.REDIS_URL, log) : undefined;
+  // One storage for both, so a turn's two state reads (and two writes) share one Redis round trip.
+  const storage = createStorage(config, redis);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.MicrosoftAppId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword,
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+  }));
+  adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), log));
+  adapter.onTurnError = createTurnErrorHandler(conversationState, log);
+
+  const bot = new EimzaBot(conversationState, userState, new MainDialog(), config.BOT_LOCALE);
+  const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: () => checkHealth(redis), log });
+
+  let closed: Promise<void> | undefined;
+  return {
+    config, log, redis, server,
+    async listen() {
+      if (redis) await connectOrKeepTrying(redis, log);
+      const port = await server.listen(config.PORT);
+      log.info({ port, storage: redis ? 'redis' : 'memory', auth: Boolean(config.MicrosoftAppId) }, 'eimza-bot listening');
+      return port;
+    },
+    close() {
+      closed ??= (async () => {
+        await server.close();
+        if (redis) await redis.quit().catch(() => redis.disconnect());
+        log.info('eimza-bot stopped');
+      })();
+      return closed;
+    },
+  };
+}
+
+function createStorage(config: BotConfig, redis: Redis | undefined): Storage {
+  if (!redis) return new MemoryStorage();
+  return new RedisStorage(redis, { prefix: `${config.REDIS_KEY_PREFIX}state:`, idleTtlSeconds: config.CONVERSATION_IDLE_TTL_SECONDS });
+}
+
+async function checkHealth(redis: Redis | undefined): Promise<HealthReport> {
+  if (!redis) return { status: 'ok', storage: { backend: 'memory', answering: true } };
+  const started = performance.now();
+  try {
+    await redis.ping();
+    return { status: 'ok', storage: { backend: 'redis', answering: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 } };
+  } catch {
+    return { status: 'degraded', storage: { backend: 'redis', answering: false } };
+  }
+}

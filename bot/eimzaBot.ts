@@ -1,0 +1,53 @@
+import { MessageFactory, TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import { menuCard, welcomeCard } from '../cards/common';
+import { localeOf, setTurnLocale } from '../cards/i18n';
+import type { MainDialog } from '../dialogs/mainDialog';
+
+/**
+ * The Teams activity handler: welcomes people once per conversation, hands every message to the
+ * main dialog, and saves conversation and user state together at the end of the turn.
+ */
+export class EimzaBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly welcomed: StatePropertyAccessor<boolean>;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
+    private readonly mainDialog: MainDialog,
+    private readonly defaultLocale: string,
+  ) {
+    super();
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.welcomed = conversationState.createProperty<boolean>('welcomed');
+
+    this.onMessage(async (context, next) => {
+      await this.welcomeOnce(context, false);
+      await this.mainDialog.run(context, this.dialogState);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.welcomeOnce(context, true);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcomeOnce(context, true);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    setTurnLocale(context, this.defaultLocale);
+    await super.run(context);
+    await Promise.all([this.conversationState.saveChanges(context), this.userState.saveChanges(context)]);
+  }
+
+  private async welcomeOnce(context: TurnContext, withMenu: boolean): Promise<void> {
+    if (await this.welcomed.get(context, false)) return;
+    await this.welcomed.set(context, true);
+    const locale = localeOf(context);
+    await context.sendActivity(MessageFactory.attachment(welcomeCard(locale)));
+    if (withMenu) await context.sendActivity(MessageFactory.attachment(menuCard(locale)));
+  }
+}

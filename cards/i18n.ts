@@ -1,0 +1,57 @@
+import tr from './strings/tr.json';
+import en from './strings/en.json';
+
+export type Locale = 'tr' | 'en';
+
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** Every key of the Turkish table, e.g. 'menu.title'; the English table must have the same keys. */
+export type StringKey = Leaves<typeof tr>;
+
+const tables: Record<Locale, unknown> = { tr, en };
+
+/** Picks the user's language: English for an English client, otherwise the bot's default (Turkish first). */
+export function resolveLocale(activityLocale: string | undefined, defaultLocale = 'tr-TR'): Locale {
+  const wanted = (activityLocale || defaultLocale).toLowerCase();
+  return wanted.startsWith('en') ? 'en' : 'tr';
+}
+
+/** The string for `key` in `locale`, with `{name}` placeholders filled from `values`. */
+export function t(locale: Locale, key: StringKey, values: Record<string, string | number> = {}): string {
+  const template = lookup(tables[locale], key) ?? lookup(tables.tr, key);
+  if (typeof template !== 'string') throw new Error(`Missing string "${key}"`);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** Every key of a table, for the test that keeps tr and en in step. */
+export function keysOf(locale: Locale): string[] {
+  const walk = (node: unknown, prefix: string): string[] =>
+    typeof node === 'string'
+      ? [prefix]
+      : Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => walk(value, prefix ? `${prefix}.${key}` : key));
+  return walk(tables[locale], '');
+}
+
+function lookup(table: unknown, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), table);
+}
+
+const LOCALE_KEY = Symbol('eimza.locale');
+
+interface HasTurnState {
+  turnState: Map<unknown, unknown>;
+  activity: { locale?: string };
+}
+
+/** Remembers this turn's language (set once per turn by the bot) so every card of the turn agrees. */
+export function setTurnLocale(context: HasTurnState, defaultLocale: string): Locale {
+  const locale = resolveLocale(context.activity.locale, defaultLocale);
+  context.turnState.set(LOCALE_KEY, locale);
+  return locale;
+}
+
+export function localeOf(context: HasTurnState): Locale {
+  return (context.turnState.get(LOCALE_KEY) as Locale | undefined) ?? resolveLocale(context.activity.locale);
+}

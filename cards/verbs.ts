@@ -1,0 +1,23 @@
+/**
+ * Every verb a card button can carry, in one place. A button's data is `{ verb, ...details }`;
+ * the main dialog maps each verb to exactly one handler.
+ */
+export const Verb = {
+  menu: 'menu',
+  help: 'help',
+  renewal: 'path.renewal',
+  newCardPin: 'path.newCardPin',
+  unlock: 'path.unlock',
+  lostCard: 'path.lostCard',
+  faq: 'path.faq',
+  human: 'human.request',
+  /** The answer to the question a dialog is waiting on; carries `promptId` and `choice`. */
+  answer: 'answer',
+} as const;
+
+export type VerbName = (typeof Verb)[keyof typeof Verb];
+
+export interface CardActionData {
+  verb: string;
+  [detail: string]: unknown;
+}

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { startBot, type BotUnderTest } from '../support/botHarness';
+import { adaptiveCardOf, buttonTitles, visibleText } from '../support/fakeConnector';
+import { newConversationId, postToBot, teamsInstall, teamsMessage } from '../support/teams';
+
+describe('the bot over real HTTP with a fake Bot Connector (memory state)', () => {
+  let bot: BotUnderTest;
+  before(async () => { bot = await startBot(); });
+  after(async () => { await bot.close(); });
+  beforeEach(() => bot.connector.clear());
+
+  const send = (conversationId: string, text?: string, value?: Record<string, unknown>) =>
+    postToBot(bot.url, teamsMessage({ serviceUrl: bot.connector.serviceUrl, conversationId, text, value }));
+
+  it('answers a first message with the welcome and the Turkish menu card', async () => {
+    const conversationId = newConversationId();
+    assert.equal(await send(conversationId, 'merhaba'), 200);
+    const [welcome, menu] = await bot.connector.waitFor((received) => received.length >= 2);
+    assert.match(visibleText(welcome), /Merhaba, ben e-İmza Asistanı/);
+    const card = adaptiveCardOf(menu);
+    assert.equal(card?.type, 'AdaptiveCard');
+    assert.equal(card?.version, '1.5');
+    assert.match(String(card?.fallbackText), /Size nasıl yardımcı olabilirim\?/);
+    assert.deepEqual(buttonTitles(menu), ['Yenileme', "Yeni kartın PIN'i", 'Kilit çözme', 'Kayıp/Çalıntı kart', 'Ücretler ve sorular', 'Yetkiliye bağlan']);
+  });
+
+  it('welcomes once on install, with the menu', async () => {
+    const conversationId = newConversationId();
+    assert.equal(await postToBot(bot.url, teamsInstall(bot.connector.serviceUrl, conversationId)), 200);
+    assert.equal(await postToBot(bot.url, teamsInstall(bot.connector.serviceUrl, conversationId)), 200);
+    await send(conversationId, 'menü');
+    const received = await bot.connector.waitFor((all) => all.length >= 3);
+    const welcomes = received.filter((activity) => /e-İmza Asistanı/.test(visibleText(activity)));
+    assert.equal(welcomes.length, 1);
+    assert.equal(buttonTitles(received[1])[0], 'Yenileme');
+  });
+
+  it('answers in English to an English Teams client', async () => {
+    const conversationId = newConversationId();
+    await postToBot(bot.url, teamsMessage({ serviceUrl: bot.connector.serviceUrl, conversationId, text: 'hello', locale: 'en-US' }));
+    const [, menu] = await bot.connector.waitFor((received) => received.length >= 2);
+    assert.equal(buttonTitles(menu)[0], 'Renewal');
+  });
+
+  const badBodies: [string, string | object][] = [
+    ['malformed JSON', '{"type": "message", '],
+    ['a body that is not an object', '"hello"'],
+    ['an activity without conversation', { type: 'message', text: 'x', serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams' }],
+    ['an activity without type', { conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams' }],
+    ['an activity with a bad serviceUrl', { type: 'message', conversation: { id: 'c' }, serviceUrl: 'not a url', channelId: 'msteams' }],
+  ];
+  for (const [name, body] of badBodies) {
+    it(`answers ${name} with 400 and stays up`, async () => {
+      assert.equal(await postToBot(bot.url, body), 400);
+      const health = await fetch(`${bot.url}/healthz`);
+      assert.equal(health.status, 200);
+    });
+  }
+
+  it('answers an unknown card action politely, with the menu', async () => {
+    const conversationId = newConversationId();
+    await send(conversationId, 'menü');
+    await bot.connector.waitFor((received) => received.length >= 2);
+    bot.connector.clear();
+    assert.equal(await send(conversationId, undefined, { verb: 'no.such.verb' }), 200);
+    const [reply] = await bot.connector.waitFor((received) => received.length >= 1);
+    assert.match(visibleText(reply), /Bunu tam anlayamadım/);
+    assert.equal(buttonTitles(reply).length, 6);
+  });
+
+  it('reports memory storage on /healthz', async () => {
+    const response = await fetch(`${bot.url}/healthz`);
+    assert.deepEqual(await response.json(), { status: 'ok', storage: { backend: 'memory', answering: true } });
+  });
+});
