@@ -8,6 +8,7 @@ import { LangTr } from '@nlpjs/lang-tr';
 import {
   CONFIDENCE_THRESHOLD,
   createRecognizer,
+  DEFAULT_WEAK_EVIDENCE_MASS,
   decide,
   DEV_CORPUS_PATH,
   INTENTS,
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   printSummary([ours, stock, stockFolded, keyword]);
   printPerIntent(ours);
   printConfusion(ours);
-  printThresholdEffect(recognizer, dev);
+  await printDecisionSweep(dev);
   printBuildAndLatency(buildTimes, measureLatencies(recognizer, dev));
 }
 
@@ -162,24 +163,47 @@ function printConfusion(evaluation: Evaluation): void {
   print('');
 }
 
-/** What the dialog would do with each dev row at CONFIDENCE_THRESHOLD: act, ask, or say "out of scope". */
-function printThresholdEffect(recognizer: Recognizer, dev: readonly LabelledUtterance[]): void {
-  const outcomes = { actedCorrectly: 0, actedWrongly: 0, clarifiedWithRightOption: 0, clarifiedWithoutIt: 0, outOfScope: 0 };
+const WEAK_EVIDENCE_MASSES = [0, 0.05, 0.1, 0.2, 0.3];
+
+interface DecisionCounts {
+  actedCorrectly: number;
+  startedWrongPath: number;
+  clarifiedWithRightOption: number;
+  clarifiedWithoutIt: number;
+  noneOutOfScope: number;
+  noneClarified: number;
+}
+
+/** What the dialog would do with each dev row at CONFIDENCE_THRESHOLD, for several weak-evidence masses. */
+async function printDecisionSweep(dev: readonly LabelledUtterance[]): Promise<void> {
+  print(`## Decisions at threshold ${CONFIDENCE_THRESHOLD} (dev rows; default weak-evidence mass ${DEFAULT_WEAK_EVIDENCE_MASS})\n`);
+  print('| weak-evidence mass | acted correctly | started a wrong path | asked, right option shown | asked, right option missing | none → out of scope | none → asked |');
+  print('|---|---|---|---|---|---|---|');
+  for (const weakEvidenceMass of WEAK_EVIDENCE_MASSES) {
+    const counts = countDecisions(await createRecognizer({ weakEvidenceMass }), dev);
+    print(`| ${weakEvidenceMass} | ${Object.values(counts).join(' | ')} |`);
+  }
+  print('');
+}
+
+function countDecisions(recognizer: Recognizer, dev: readonly LabelledUtterance[]): DecisionCounts {
+  const counts: DecisionCounts = { actedCorrectly: 0, startedWrongPath: 0, clarifiedWithRightOption: 0, clarifiedWithoutIt: 0, noneOutOfScope: 0, noneClarified: 0 };
   for (const row of dev) {
     const decision = decide(recognizer.recognize(row.text, 'tr'));
     if (decision.kind === 'confident') {
-      if (decision.intent === row.intent) outcomes.actedCorrectly += 1;
-      else outcomes.actedWrongly += 1;
+      if (decision.intent === row.intent) counts.actedCorrectly += 1;
+      else counts.startedWrongPath += 1;
     } else if (decision.kind === 'clarify') {
-      if (decision.options.some((option) => option.intent === row.intent)) outcomes.clarifiedWithRightOption += 1;
-      else outcomes.clarifiedWithoutIt += 1;
+      if (row.intent === 'none') counts.noneClarified += 1;
+      else if (decision.options.some((option) => option.intent === row.intent)) counts.clarifiedWithRightOption += 1;
+      else counts.clarifiedWithoutIt += 1;
+    } else if (row.intent === 'none') {
+      counts.noneOutOfScope += 1;
     } else {
-      outcomes.outOfScope += 1;
+      counts.clarifiedWithoutIt += 1; // a path row answered "out of scope": the user has to rephrase
     }
   }
-  print(`## Decisions at threshold ${CONFIDENCE_THRESHOLD}\n\n| outcome | dev rows |\n|---|---|`);
-  for (const [outcome, count] of Object.entries(outcomes)) print(`| ${outcome} | ${count} |`);
-  print('');
+  return counts;
 }
 
 function printBuildAndLatency(buildTimes: readonly number[], latencies: readonly number[]): void {
