@@ -59,6 +59,8 @@ export function classifyLoadError(path: string, err: unknown): Pkcs11WrongArchit
   return new Pkcs11LoadError(detail);
 }
 
+const CKF_TOKEN_INITIALIZED = 0x400;
+
 const text = (value: string): string => value.replace(/\0/g, '').trim();
 
 export class ReadOnlyPkcs11 {
@@ -90,11 +92,14 @@ export class ReadOnlyPkcs11 {
     });
   }
 
-  /** Tokens present in any slot, with their info (label, serial, manufacturer, flags). */
+  /** Initialised tokens in any slot, with their info (label, serial, manufacturer, flags). */
   listTokens(): Promise<TokenInfoSummary[]> {
     return pkcs11Queue.run(() => {
       const module = this.live();
-      return module.C_GetSlotList(true).map((slot) => tokenSummary(module, slot));
+      return module
+        .C_GetSlotList(true)
+        .map((slot) => tokenSummary(module, slot))
+        .filter((token) => (token.flags & CKF_TOKEN_INITIALIZED) !== 0);
     });
   }
 
