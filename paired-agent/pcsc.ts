@@ -88,7 +88,7 @@ export class PcscMonitor extends EventEmitter<PcscMonitorEvents> {
   start(): void {
     if (this.closed) throw new Error('PcscMonitor is closed');
     try {
-      this.connect();
+      this.openContext();
     } catch (err) {
       const down = toServiceError(err);
       if (!this.options.reconnect) throw down;
@@ -128,7 +128,7 @@ export class PcscMonitor extends EventEmitter<PcscMonitorEvents> {
     this.removeAllListeners();
   }
 
-  private connect(): void {
+  private openContext(): void {
     const context = pcsclite(); // throws synchronously when the service is absent
     this.context = context;
     this.listed = false;
@@ -216,7 +216,7 @@ export class PcscMonitor extends EventEmitter<PcscMonitorEvents> {
     this.retryTimer = null;
     if (this.closed) return;
     try {
-      this.connect();
+      this.openContext();
     } catch (err) {
       this.onServiceDown(toServiceError(err));
     }
