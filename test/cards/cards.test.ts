@@ -1,0 +1,246 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Attachment } from 'botbuilder';
+import type * as AdaptiveCardsModule from 'adaptivecards';
+import * as common from '../../cards/common';
+import { dateQuestionCard, messageCard, plainText, type MessageCardModel } from '../../cards/index';
+import { keysOf, t, type Locale, type StringKey } from '../../cards/i18n';
+import { Verb } from '../../cards/verbs';
+import tr from '../../cards/strings/tr.json';
+import en from '../../cards/strings/en.json';
+
+// The official renderer's library (the one Teams and the Agents Playground embed). Its UMD bundle
+// loads in Node without a DOM as long as nothing is rendered.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
+
+/**
+ * Teams' host config differs from the library default in one way that matters here: Teams shows
+ * up to 6 actions per card (the library default is 5; see the Teams host containers of the Adaptive
+ * Cards designer). The menu has six paths, so we validate against Teams' limit.
+ * Note: the M365 Agents Playground uses the default (5), so there the sixth menu button is hidden.
+ */
+const TEAMS_MAX_ACTIONS = 6;
+const LOCALES: Locale[] = ['tr', 'en'];
+
+/** One row per card the bot can send: a name and how to build it with representative data. */
+interface CardRow {
+  name: string;
+  build: (locale: Locale) => Attachment;
+}
+
+const fullMessage = (locale: Locale): MessageCardModel => ({
+  title: t(locale, 'menu.title'),
+  progress: 'Adım 3/8',
+  warning: t(locale, 'secretGuard.advice'),
+  paragraphs: [t(locale, 'welcome.body'), t(locale, 'welcome.howTo')],
+  steps: ['1. Kartı okuyucuya takın', '2. "PIN Değiştir"e basın'],
+  facts: [{ label: 'Ücret', value: '210 TL' }, { label: 'Son tarih', value: '21.11.2026' }],
+  note: t(locale, 'welcome.privacy'),
+  answer: t(locale, 'common.yes'),
+  buttons: [{ label: t(locale, 'common.yes'), data: { verb: Verb.answer, promptId: 'p1', choice: 'yes' } }],
+});
+
+/** Builders of cards/common.ts take only the locale: every one of them is a row. */
+const commonRows: CardRow[] = Object.entries(common)
+  .filter(([name, value]) => name.endsWith('Card') && typeof value === 'function')
+  .map(([name, build]) => ({ name: `common.${name}`, build: build as (locale: Locale) => Attachment }));
+
+/** Builders that need a model: add a row here when you add a builder to cards/. */
+const modelRows: CardRow[] = [
+  { name: 'index.messageCard (every field)', build: (locale) => messageCard(fullMessage(locale)) },
+  { name: 'index.messageCard (title only)', build: (locale) => messageCard({ title: t(locale, 'cancel.nothing') }) },
+  {
+    name: 'index.messageCard (six buttons, as the menu)',
+    build: (locale) => messageCard({ title: t(locale, 'menu.title'), buttons: common.menuButtons(locale) }),
+  },
+  {
+    name: 'index.dateQuestionCard',
+    build: (locale) => dateQuestionCard({
+      title: 'Kartınızın son kullanma tarihi nedir?',
+      paragraphs: ['Kartın arkasında yazar.'],
+      inputLabel: 'Son kullanma tarihi',
+      errorMessage: 'Lütfen bir tarih seçin.',
+      submitLabel: 'Gönder',
+      data: { verb: Verb.answer, promptId: 'expiry' },
+    }),
+  },
+];
+
+const rows: CardRow[] = [...commonRows, ...modelRows];
+
+interface ParseOutcome { parseEvents: string[]; validationEvents: string[]; version: string | undefined }
+
+function parseWithOfficialLibrary(content: unknown): ParseOutcome {
+  const card = new AC.AdaptiveCard();
+  card.hostConfig = new AC.HostConfig({ actions: { maxActions: TEAMS_MAX_ACTIONS } });
+  const context = new AC.SerializationContext();
+  card.parse(content, context);
+  const parseEvents = Array.from({ length: context.eventCount }, (_, index) => context.getEventAt(index).message);
+  const validationEvents = card.validateProperties().validationEvents.map((event) => event.message);
+  return { parseEvents, validationEvents, version: card.version?.toString() };
+}
+
+function allStrings(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (Array.isArray(node)) return node.flatMap(allStrings);
+  if (node && typeof node === 'object') return Object.values(node).flatMap(allStrings);
+  return [];
+}
+
+function actionsOf(node: unknown): Record<string, unknown>[] {
+  if (Array.isArray(node)) return node.flatMap(actionsOf);
+  if (!node || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own = typeof record.type === 'string' && record.type.startsWith('Action.') ? [record] : [];
+  return [...own, ...Object.values(record).flatMap(actionsOf)];
+}
+
+describe('cards', () => {
+  describe('every card builder', () => {
+    it('is covered by a row (cards/*.ts exports ending in "Card")', () => {
+      const cardsDir = join(__dirname, '../../cards');
+      const covered = new Set(rows.map((row) => row.name.split(' ')[0]));
+      const missing: string[] = [];
+      for (const file of readdirSync(cardsDir).filter((name) => name.endsWith('.ts'))) {
+        const moduleName = file.replace(/\.ts$/, '');
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const exports = require(join(cardsDir, file)) as Record<string, unknown>;
+        for (const [name, value] of Object.entries(exports)) {
+          if (typeof value === 'function' && /Card$/.test(name) && !covered.has(`${moduleName}.${name}`)) missing.push(`${moduleName}.${name}`);
+        }
+      }
+      assert.deepEqual(missing, [], `add a row to modelRows in test/cards/cards.test.ts for: ${missing.join(', ')}`);
+    });
+
+    it('found the shared cards', () => {
+      assert.ok(commonRows.length >= 8, `only ${commonRows.length} builders found in cards/common.ts`);
+    });
+
+    for (const row of rows) {
+      for (const locale of LOCALES) {
+        describe(`${row.name} (${locale})`, () => {
+          const attachment = row.build(locale);
+          const content = attachment.content as Record<string, unknown>;
+
+          it('is an Adaptive Card 1.5 attachment', () => {
+            assert.equal(attachment.contentType, 'application/vnd.microsoft.card.adaptive');
+            assert.equal(content.type, 'AdaptiveCard');
+            assert.equal(content.version, '1.5');
+          });
+
+          it('parses and validates with the official adaptivecards library without events', () => {
+            const outcome = parseWithOfficialLibrary(content);
+            assert.deepEqual(outcome.parseEvents, [], 'parse events');
+            assert.deepEqual(outcome.validationEvents, [], 'validation events');
+            assert.equal(outcome.version, '1.5');
+          });
+
+          it('has a plain-text fallback', () => {
+            assert.equal(typeof content.fallbackText, 'string');
+            assert.ok((content.fallbackText as string).trim().length > 0);
+          });
+
+          it('has every template expression bound (no "${" left)', () => {
+            const unbound = allStrings(content).filter((text) => text.includes('${'));
+            assert.deepEqual(unbound, []);
+          });
+
+          it('gives every button a title and a verb the bot knows how to route', () => {
+            const actions = actionsOf(content);
+            assert.ok(actions.length <= TEAMS_MAX_ACTIONS);
+            for (const action of actions) {
+              assert.ok(typeof action.title === 'string' && action.title.trim(), `untitled action in ${row.name}`);
+              if (action.type === 'Action.Submit') {
+                const data = action.data as { verb?: unknown } | undefined;
+                assert.equal(typeof data?.verb, 'string', `Action.Submit "${String(action.title)}" without a verb`);
+              }
+            }
+          });
+        });
+      }
+    }
+  });
+
+  describe('the message card', () => {
+    it('shows each model field and puts all of them in the fallback text', () => {
+      const model = fullMessage('tr');
+      const content = messageCard(model).content as Record<string, unknown>;
+      const text = allStrings(content).join('\n');
+      for (const expected of [model.progress!, model.title, model.warning!, ...model.paragraphs!, ...model.steps!, model.note!, model.answer!]) {
+        assert.ok(text.includes(expected), `card lacks "${expected}"`);
+      }
+      assert.equal(content.fallbackText, plainText(model));
+      assert.match(String(content.fallbackText), /Ücret: 210 TL/);
+    });
+
+    it('leaves out the blocks whose field is unset', () => {
+      const content = messageCard({ title: 'Yalnız başlık' }).content as { body: unknown[]; actions?: unknown[] };
+      assert.equal(content.body.length, 1);
+      assert.deepEqual(content.actions ?? [], []);
+    });
+  });
+
+  describe('the string tables', () => {
+    it('have the same keys in tr and en', () => {
+      assert.deepEqual([...keysOf('en')].sort(), [...keysOf('tr')].sort());
+    });
+
+    for (const locale of LOCALES) {
+      it(`have no empty strings (${locale})`, () => {
+        const empty = keysOf(locale).filter((key) => !t(locale, key as StringKey).trim());
+        assert.deepEqual(empty, []);
+      });
+    }
+
+    it('use the same {placeholders} in tr and en', () => {
+      const placeholders = (locale: Locale, key: string) => (t(locale, key as StringKey).match(/\{\w+\}/g) ?? []).sort();
+      for (const key of keysOf('tr')) assert.deepEqual(placeholders('en', key), placeholders('tr', key), key);
+    });
+
+    const spelledRight: [key: StringKey, expected: string][] = [
+      ['menu.renewal', 'Yenileme'],
+      ['menu.newCardPin', "Yeni kartın PIN'i"],
+      ['menu.unlock', 'Kilit çözme'],
+      ['menu.lostCard', 'Kayıp/Çalıntı kart'],
+      ['menu.faq', 'Ücretler ve sorular'],
+      ['menu.human', 'Yetkiliye bağlan'],
+      ['common.botName', 'e-İmza Asistanı'],
+      ['common.back', 'Ana menü'],
+      ['welcome.body', 'kartın'],
+      ['welcome.privacy', 'güvenlik sözcüğü'],
+      ['secretGuard.title', 'Güvenliğiniz için'],
+      ['errors.storageTitle', 'Kısa bir teknik sorun var'],
+    ];
+    for (const [key, expected] of spelledRight) {
+      it(`spells "${expected}" with Turkish letters in ${key}`, () => {
+        assert.ok(t('tr', key).includes(expected), `tr ${key} = "${t('tr', key)}"`);
+      });
+    }
+
+    /** Common words written without Turkish letters, or with ı/i swapped. */
+    const misspellings: RegExp[] = [
+      /\bYen[ıI]leme/u, /\bkartin\b/iu, /\bcozme\b/iu, /\b[Ee]-?Imza\b/u, /\bImza\b/u,
+      /\bsifre/iu, /\bguvenli/iu, /\bsozcu/iu, /\bucret/iu, /\bbaglan/iu, /\bmenu\b/iu, /\byardim\b/iu,
+      /\bKayip\b/iu, /\bCalinti\b/iu, /\bislem\b/iu, /\bNumarasi\b/iu, /\bKımlık\b/iu, /\bkılıt\b/iu, /\bPİN\b/u,
+    ];
+    it('has no common word of the Turkish table spelled without Turkish letters', () => {
+      const problems = keysOf('tr').flatMap((key) => {
+        const text = t('tr', key as StringKey);
+        return misspellings.filter((pattern) => pattern.test(text)).map((pattern) => `${key}: ${pattern} in "${text}"`);
+      });
+      assert.deepEqual(problems, []);
+    });
+
+    it('the misspelling check catches what it should', () => {
+      for (const wrong of ['Yenıleme', 'yeni kartin PIN', 'kilit cozme', 'e-Imza', 'sifreniz', 'guvenlik', 'menu']) {
+        assert.ok(misspellings.some((pattern) => pattern.test(wrong)), wrong);
+      }
+    });
+
+    it('the tables loaded are the JSON files (not empty stubs)', () => {
+      assert.ok(Object.keys(tr).length >= 5 && Object.keys(en).length >= 5);
+    });
+  });
+});
