@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { PcscMonitor, readReadersOnce, type ReaderSnapshot } from '../../paired-agent/pcsc';
-import { sharedPcscd, waitFor, type PrivatePcscd } from './helpers/private-pcscd';
+import { sharedPcscd, waitFor, waitForReaders, type PrivatePcscd } from './helpers/private-pcscd';
 import { VirtualCard } from './helpers/vpcd-card';
 
 const AKIS_V1_ATR = '3BBA11008131FE4D55454B41452056312E30AE';
@@ -154,13 +154,8 @@ describe('agent PC/SC (private pcscd + vpcd virtual card)', function () {
     });
   });
 
-  async function waitForNoCards(): Promise<void> {
-    const deadline = Date.now() + 5000;
-    while ((await readReadersOnce()).some((r) => r.cardPresent)) {
-      if (Date.now() > deadline) throw new Error('a virtual card stayed in a reader');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const waitForNoCards = (): Promise<void> =>
+    waitForReaders((readers) => readers.every((r) => !r.cardPresent), 'no card in any reader');
 
   async function waitForCard(name: string, present: boolean): Promise<void> {
     const deadline = Date.now() + 5000;

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readReadersOnce } from '../../../paired-agent/pcsc';
 
 /**
  * A pcscd of the tests' own, never the machine's: it runs in a private mount namespace
@@ -64,6 +65,18 @@ export class PrivatePcscd {
       `FRIENDLYNAME "${friendlyName}"\nDEVICENAME   /dev/null:${hex}\nLIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so\nCHANNELID    ${hex}\n`,
     );
     return port;
+  }
+
+  /** Removes every reader declaration (takes effect at restart). */
+  clearReaders(): void {
+    rmSync(this.confDir, { recursive: true, force: true });
+    mkdirSync(this.confDir, { recursive: true });
+  }
+
+  /** Stops and starts the daemon, e.g. after changing the readers. */
+  async restartDaemon(): Promise<void> {
+    await this.stopDaemon();
+    await this.startDaemon();
   }
 
   /** Starts the daemon inside the namespace and waits for its socket. */
@@ -168,4 +181,17 @@ function portFree(port: number): Promise<boolean> {
     server.once('error', () => resolve(false));
     server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
   });
+}
+
+/** Polls the private pcscd until `check` holds for its reader list (cards come and go by polling). */
+export async function waitForReaders(
+  check: (readers: Array<{ name: string; cardPresent: boolean }>) => boolean,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check(await readReadersOnce())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
