@@ -1,0 +1,127 @@
+/**
+ * Benchmark of the paired agent (issue 5): `npm run --silent bench:agent`.
+ * Start-up time and peak memory of `eimza-agent --help` and `eimza-agent status --json`
+ * (a real read: private pcscd + vpcd virtual AKIS card + SoftHSM2 token), against bare
+ * `node -e 0` and `node -r tsx/cjs -e 0` in the same run, plus warm in-process reads
+ * (what a probe costs once `run` is up). Prints markdown tables (pasted into
+ * paired-agent/README.md). Needs root for the private pcscd (unshare -m), like the tests.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../paired-agent/config';
+import { readCardReport } from '../paired-agent/status';
+import { sharedPcscd, waitForReaders } from '../test/agent/helpers/private-pcscd';
+import { KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken, TEST_TCKN } from '../test/agent/helpers/softhsm-token';
+import { VirtualCard } from '../test/agent/helpers/vpcd-card';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const WARM_READS = Number(process.env.BENCH_WARM_READS ?? 50);
+const ROOT = join(__dirname, '..');
+const BIN = join(ROOT, 'paired-agent', 'bin', 'eimza-agent.js');
+
+interface Sample {
+  ms: number;
+  rssMb: number;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Runs `node args` once; peak RSS comes from a preload that records maxRSS at exit. */
+function runOnce(args: string[], env: NodeJS.ProcessEnv, probe: string, rssFile: string): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    execFile(
+      process.execPath,
+      ['--require', probe, ...args],
+      { env: { ...env, BENCH_RSS_FILE: rssFile }, cwd: ROOT },
+      (err) => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        if (err) return reject(err);
+        resolve({ ms, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 });
+      },
+    );
+  });
+}
+
+async function measure(args: string[], env: NodeJS.ProcessEnv, probe: string, rssFile: string): Promise<Sample[]> {
+  await runOnce(args, env, probe, rssFile); // warm the file cache
+  const samples: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await runOnce(args, env, probe, rssFile));
+  return samples;
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'eimza-bench-'));
+  const probe = join(work, 'rss-probe.js');
+  const rssFile = join(work, 'rss');
+  writeFileSync(
+    probe,
+    "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+  );
+  const pcscd = await sharedPcscd();
+  const port = await pcscd.setVpcdReader('Bench Reader');
+  await pcscd.restartDaemon();
+  const token = SoftHsmToken.create('AKIS_BE0C4BE0C4BE0C4B', KAMU_SM_TEST_CA, [
+    {
+      name: 'imza',
+      subject: `/C=TR/L=Ankara/serialNumber=${TEST_TCKN}/CN=Ayşe Yılmaz`,
+      keyUsage: 'nonRepudiation',
+      startDate: '20241205000000Z',
+      endDate: '20271204235959Z',
+      id: '01',
+    },
+  ]);
+  const card = VirtualCard.fromHex(port, '3BBA11008131FE4D55454B41452056312E30AE');
+  try {
+    await card.insert();
+    await waitForReaders((readers) => readers.some((r) => r.cardPresent), 'the bench card');
+    const env = { ...token.env, EIMZA_PKCS11_LIB: SOFTHSM_LIB, XDG_CONFIG_HOME: work };
+
+    const rows: Array<[string, Sample[]]> = [
+      ['`node -e 0` (baseline)', await measure(['-e', '0'], env, probe, rssFile)],
+      ['`node -r tsx/cjs -e 0` (tsx baseline)', await measure(['-r', 'tsx/cjs', '-e', '0'], env, probe, rssFile)],
+      ['`eimza-agent --help`', await measure([BIN, '--help'], env, probe, rssFile)],
+      ['`eimza-agent status --json` (card + token)', await measure([BIN, 'status', '--json'], env, probe, rssFile)],
+    ];
+
+    const config = { ...loadConfig({ XDG_CONFIG_HOME: work, EIMZA_PKCS11_LIB: SOFTHSM_LIB }), lang: 'tr' as const };
+    const warm: number[] = [];
+    await readCardReport({ config });
+    for (let i = 0; i < WARM_READS; i++) {
+      const t0 = process.hrtime.bigint();
+      await readCardReport({ config });
+      warm.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+
+    const f = (n: number): string => n.toFixed(1);
+    console.log(`Node ${process.version}, ${RUNS} runs each (after one warm-up), ${new Date().toISOString().slice(0, 10)}\n`);
+    console.log('| command | wall p50 (ms) | wall p95 (ms) | peak RSS p50 (MB) |');
+    console.log('|---|---:|---:|---:|');
+    for (const [name, samples] of rows) {
+      const ms = samples.map((s) => s.ms);
+      const rss = samples.map((s) => s.rssMb);
+      console.log(`| ${name} | ${f(percentile(ms, 50))} | ${f(percentile(ms, 95))} | ${f(percentile(rss, 50))} |`);
+    }
+    console.log(`\nWarm in-process read (PC/SC list + PKCS#11 open/read/close + report), ${WARM_READS} reads:`);
+    console.log(`p50 ${f(percentile(warm, 50))} ms, p99 ${f(percentile(warm, 99))} ms; bench process RSS ${f(process.memoryUsage().rss / 1048576)} MB`);
+  } finally {
+    card.remove();
+    token.destroy();
+    await pcscd.stopDaemon();
+    pcscd.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
