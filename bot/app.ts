@@ -12,11 +12,25 @@ import { SecretGuardMiddleware } from './secretGuardMiddleware';
 import { createTurnErrorHandler } from './turnErrors';
 import { RedisStorage } from '../state/redisStorage';
 import { connectOrKeepTrying, createRedisClient } from '../state/redisClient';
-import { MainDialog } from '../dialogs/mainDialog';
+import { MainDialog, type PathEntry } from '../dialogs/mainDialog';
+import { loadPolicy, type Policy } from '../dialogs/policy';
+import type { PathServices } from '../dialogs/pathServices';
+import { RenewalDialog } from '../dialogs/renewalDialog';
+import { NewCardPinDialog } from '../dialogs/newCardPinDialog';
+import { UnlockDialog } from '../dialogs/unlockDialog';
+import { LostCardDialog } from '../dialogs/lostCardDialog';
+import { FaqDialog } from '../dialogs/faqDialog';
+import { Verb } from '../cards/verbs';
+import { RenewalRequestStore } from '../state/renewalRequests';
+import { ExpiryRoster } from '../state/expiryRoster';
 
 export interface AppOptions {
   /** Where logs go (tests capture them); stdout by default. */
   logDestination?: DestinationStream;
+  /** The institution's rules; read from dialogs/policy.json by default. */
+  policy?: Policy;
+  /** The clock the paths read (tests fix it). */
+  now?: () => Date;
 }
 
 export interface App {
@@ -37,6 +51,13 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   const redis = config.REDIS_URL ? createRedisClient(config.REDIS_URL, log) : undefined;
   // One storage for both, so a turn's two state reads (and two writes) share one Redis round trip.
   const storage = createStorage(config, redis);
+  const records = redis ? new RedisStorage(redis, { prefix: `${config.REDIS_KEY_PREFIX}records:` }) : storage;
+  const services: PathServices = {
+    policy: options.policy ?? loadPolicy(),
+    now: options.now ?? (() => new Date()),
+    renewals: new RenewalRequestStore(records),
+    roster: new ExpiryRoster(records),
+  };
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
@@ -49,7 +70,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), log));
   adapter.onTurnError = createTurnErrorHandler(conversationState, log);
 
-  const bot = new EimzaBot(conversationState, userState, new MainDialog(), config.BOT_LOCALE);
+  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services)), config.BOT_LOCALE);
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: () => checkHealth(redis), log });
 
   let closed: Promise<void> | undefined;
@@ -70,6 +91,17 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
       return closed;
     },
   };
+}
+
+/** The menu's paths, each opened by its card verb. */
+export function guidedPaths(services: PathServices): PathEntry[] {
+  return [
+    { verb: Verb.renewal, dialog: new RenewalDialog(services) },
+    { verb: Verb.newCardPin, dialog: new NewCardPinDialog(services) },
+    { verb: Verb.unlock, dialog: new UnlockDialog(services) },
+    { verb: Verb.lostCard, dialog: new LostCardDialog(services) },
+    { verb: Verb.faq, dialog: new FaqDialog(services) },
+  ];
 }
 
 function createStorage(config: BotConfig, redis: Redis | undefined): Storage {

@@ -103,11 +103,14 @@ export function buttonTitles(activity: Partial<Activity>): string[] {
   return (card?.actions ?? []).map((action) => action.title);
 }
 
-function collectStrings(node: unknown): string[] {
-  if (typeof node === 'string') return [node];
-  if (Array.isArray(node)) return node.flatMap(collectStrings);
+const READABLE_KEYS = new Set(['text', 'title', 'value', 'label']);
+
+/** Strings a person sees on a card: texts, titles, fact values and labels (not styles, not the fallback). */
+function collectStrings(node: unknown, key = 'text'): string[] {
+  if (typeof node === 'string') return READABLE_KEYS.has(key) ? [node] : [];
+  if (Array.isArray(node)) return node.flatMap((item) => collectStrings(item, key));
   if (node && typeof node === 'object') {
-    return Object.entries(node).filter(([key]) => key !== 'data' && key !== '$schema' && key !== 'type').flatMap(([, value]) => collectStrings(value));
+    return Object.entries(node).filter(([child]) => child !== 'data').flatMap(([child, value]) => collectStrings(value, Array.isArray(value) ? key : child));
   }
   return [];
 }

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { dateQuestionCard, messageCard, type MessageCardModel } from '../cards/index';
+import { localeOf, t } from '../cards/i18n';
+import { Verb } from '../cards/verbs';
+import { foldTurkish } from '../bot/text';
+import { formatDate, parseUserDate } from './dates';
+import { cardAction } from './mainDialog';
+
+export interface PromptChoice {
+  value: string;
+  label: string;
+  /** Other ways a user may type this answer (already folded or not; compared folded). */
+  synonyms?: string[];
+}
+
+export interface CardPromptOptions {
+  card: MessageCardModel;
+  choices?: PromptChoice[];
+  /** Ask for a date instead (Input.Date, or typed as 21.11.2026), within [min, max]. */
+  date?: { inputLabel: string; submitLabel: string; min: string; max: string };
+}
+
+/** What the prompt returns: the chosen value, or the date as 2026-11-21. */
+export type CardPromptResult = string;
+
+interface PromptState {
+  promptId: string;
+  activityId?: string;
+  options: CardPromptOptions;
+}
+
+type Reading = { kind: 'answer'; value: string; label: string } | { kind: 'stale' } | { kind: 'unclear' };
+
+/**
+ * Sends a question as an Adaptive Card and waits for its answer: a button press, a date from the
+ * date input, or the same typed in words ("evet", "21.11.2026"). Each card carries a prompt id, so
+ * a button of an older card is recognised as stale and cannot answer this question; once answered,
+ * the card is updated in place to show the choice, so it cannot be pressed twice.
+ */
+export class CardPrompt extends Dialog<CardPromptOptions> {
+  override async beginDialog(dc: DialogContext, options?: CardPromptOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error('CardPrompt needs options');
+    const state: PromptState = { promptId: randomBytes(6).toString('base64url'), options };
+    dc.activeDialog!.state = state;
+    await this.sendQuestion(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as PromptState;
+    const reading = read(dc.context, state);
+    if (reading.kind === 'answer') {
+      await this.markAnswered(dc.context, state, reading.label);
+      return dc.endDialog(reading.value);
+    }
+    const locale = localeOf(dc.context);
+    const hint = reading.kind === 'stale' ? t(locale, 'staleAction.body') : t(locale, state.options.date ? 'prompt.dateHint' : 'prompt.choiceHint');
+    await dc.context.sendActivity(hint);
+    await this.sendQuestion(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.sendQuestion(context, instance.state as PromptState);
+  }
+
+  private async sendQuestion(context: TurnContext, state: PromptState): Promise<void> {
+    const response = await context.sendActivity(MessageFactory.attachment(questionCard(state, localeOf(context))));
+    state.activityId = response?.id;
+  }
+
+  private async markAnswered(context: TurnContext, state: PromptState, label: string): Promise<void> {
+    if (!state.activityId) return;
+    const answered = messageCard({ ...state.options.card, buttons: [], answer: label });
+    try {
+      await context.updateActivity({ ...MessageFactory.attachment(answered), id: state.activityId });
+    } catch {
+      // Some clients cannot edit messages; the prompt id still keeps an old button from answering twice.
+    }
+  }
+}
+
+function questionCard(state: PromptState, locale: ReturnType<typeof localeOf>): Attachment {
+  const { card, choices = [], date } = state.options;
+  const answerData = (choice: string) => ({ verb: Verb.answer, promptId: state.promptId, choice });
+  if (date) {
+    return dateQuestionCard({
+      title: card.title, paragraphs: card.paragraphs, inputLabel: date.inputLabel, submitLabel: date.submitLabel,
+      errorMessage: t(locale, 'prompt.dateHint'), data: answerData('date'),
+    });
+  }
+  return messageCard({ ...card, buttons: choices.map((choice) => ({ label: choice.label, data: answerData(choice.value) })) });
+}
+
+function read(context: TurnContext, state: PromptState): Reading {
+  const action = cardAction(context);
+  const { choices = [], date } = state.options;
+  if (action?.verb === Verb.answer) {
+    if (action.promptId !== state.promptId) return { kind: 'stale' };
+    if (date) return readDate(String((context.activity.value as { date?: string }).date ?? ''), date);
+    const choice = choices.find((candidate) => candidate.value === action.choice);
+    return choice ? { kind: 'answer', value: choice.value, label: choice.label } : { kind: 'unclear' };
+  }
+  const text = context.activity.text ?? '';
+  if (date) return readDate(text, date);
+  const folded = normalise(text);
+  const byNumber = /^\d+$/.test(folded) ? choices[Number(folded) - 1] : undefined;
+  const choice = byNumber ?? choices.find((candidate) => [candidate.label, ...(candidate.synonyms ?? [])].some((word) => normalise(word) === folded));
+  return choice ? { kind: 'answer', value: choice.value, label: choice.label } : { kind: 'unclear' };
+}
+
+function readDate(text: string, bounds: { min: string; max: string }): Reading {
+  const date = parseUserDate(text);
+  if (!date || date < bounds.min || date > bounds.max) return { kind: 'unclear' };
+  return { kind: 'answer', value: date, label: formatDate(date) };
+}
+
+function normalise(text: string): string {
+  return foldTurkish(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+}

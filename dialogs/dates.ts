@@ -1,0 +1,52 @@
+/**
+ * Calendar dates as the institution reads them: plain days in Europe/Istanbul, shown as 21.11.2026.
+ * Dates travel as ISO strings (2026-11-21) so day counts never depend on the server's time zone or
+ * on DST.
+ */
+export const TIME_ZONE = 'Europe/Istanbul';
+
+const istanbulDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Istanbul, as 2026-11-21. */
+export function istanbulDate(now: Date): string {
+  return istanbulDay.format(now);
+}
+
+/** Whole days from `from` to `to` (both ISO dates); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtcMidnight(to) - toUtcMidnight(from)) / 86_400_000);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(toUtcMidnight(date) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** 2026-11-21 → 21.11.2026 */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+/** Understands 21.11.2026, 21/11/2026, 21-11-2026, 2026-11-21 (and two-digit years); undefined if not a real date. */
+export function parseUserDate(text: string): string | undefined {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const dotted = /^(\d{1,2})[./\- ](\d{1,2})[./\- ](\d{2}|\d{4})$/.exec(trimmed);
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : dotted
+      ? [expandYear(Number(dotted[3])), Number(dotted[2]), Number(dotted[1])]
+      : [NaN, NaN, NaN];
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const time = toUtcMidnight(date);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(date) ? date : undefined;
+}
+
+function expandYear(year: number): number {
+  return year < 100 ? 2000 + year : year;
+}
+
+function toUtcMidnight(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}

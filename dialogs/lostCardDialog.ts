@@ -1,0 +1,76 @@
+import { MessageFactory } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { messageCard } from '../cards/index';
+import { localeOf, t } from '../cards/i18n';
+import { Verb } from '../cards/verbs';
+import { CardPrompt, type CardPromptOptions } from './cardPrompt';
+import { menuPathText, say } from './policy';
+import { userOf, type PathServices } from './pathServices';
+import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
+import { feeExplanation, feeFacts } from './closingCards';
+
+export const LOST_CARD_DIALOG = 'lostCardDialog';
+const PROMPT = `${LOST_CARD_DIALOG}.prompt`;
+const FLOW = `${LOST_CARD_DIALOG}.flow`;
+const REASON = 'lostOrStolen';
+
+/**
+ * Lost or stolen card (K1, F1/F3): suspend the certificate first (Askıya Alma, or the Kamu SM
+ * line), confirm it is done, then record the renewal request and say who pays.
+ */
+export class LostCardDialog extends ComponentDialog {
+  constructor(private readonly services: PathServices) {
+    super(LOST_CARD_DIALOG);
+    this.addDialog(new CardPrompt(PROMPT));
+    this.addDialog(new WhoPaysDialog(services.policy));
+    this.addDialog(new WaterfallDialog(FLOW, [this.suspendStep.bind(this), this.confirmedStep.bind(this), this.recordStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async suspendStep(step: WaterfallStepContext<{ retry?: boolean }>): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const { policy } = this.services;
+    return step.beginDialog(PROMPT, {
+      card: {
+        title: t(locale, 'lostCard.title'),
+        warning: t(locale, 'lostCard.urgent'),
+        paragraphs: [t(locale, 'lostCard.howTo')],
+        steps: [menuPathText(policy.menuPaths.suspend)],
+        note: t(locale, 'lostCard.phone', { phone: policy.kamuSm.callCenter }),
+      },
+      choices: [
+        { value: 'suspended', label: t(locale, 'lostCard.done'), synonyms: ['askiya aldim', 'yaptim', 'tamam', 'done'] },
+        { value: 'couldNot', label: t(locale, 'lostCard.couldNot'), synonyms: ['yapamadim', 'takildim', 'olmadi', 'stuck'] },
+      ],
+    } satisfies CardPromptOptions);
+  }
+
+  private async confirmedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result === 'couldNot') {
+      const locale = localeOf(step.context);
+      await step.context.sendActivity(MessageFactory.attachment(messageCard({
+        title: t(locale, 'lostCard.helpTitle'),
+        paragraphs: [t(locale, 'lostCard.helpBody', { phone: this.services.policy.kamuSm.callCenter })],
+        buttons: [{ label: t(locale, 'menu.human'), data: { verb: Verb.human } }],
+      })));
+      return step.replaceDialog(FLOW, { retry: true });
+    }
+    return step.beginDialog(WHO_PAYS_DIALOG, { reason: REASON } satisfies WhoPaysOptions);
+  }
+
+  private async recordStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const fee = step.result as WhoPaysResult;
+    const locale = localeOf(step.context);
+    const { policy } = this.services;
+    await this.services.renewals.add({
+      ...userOf(step.context), reason: fee.reason, role: fee.role, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late: false,
+    }, this.services.now());
+    await step.context.sendActivity(MessageFactory.attachment(messageCard({
+      title: t(locale, 'lostCard.recordedTitle'),
+      facts: feeFacts(policy, fee, locale),
+      paragraphs: [t(locale, 'renewal.recorded', { department: say(policy.institution.itDepartment, locale) }), ...feeExplanation(fee, locale)],
+      buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+    })));
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,105 @@
+import { MessageFactory } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { messageCard, type CardButton } from '../cards/index';
+import { localeOf, t, type Locale, type StringKey } from '../cards/i18n';
+import { Verb } from '../cards/verbs';
+import { CardPrompt, type CardPromptOptions } from './cardPrompt';
+import { menuPathText, say, type Policy } from './policy';
+import type { PathServices } from './pathServices';
+
+export const NEW_CARD_PIN_DIALOG = 'newCardPinDialog';
+const PROMPT = `${NEW_CARD_PIN_DIALOG}.prompt`;
+const FLOW = `${NEW_CARD_PIN_DIALOG}.flow`;
+/** After this many "Takıldım" presses the help card offers a person. */
+const STUCK_BEFORE_HANDOFF = 2;
+
+interface StepOptions {
+  index: number;
+  stuckCount: number;
+}
+
+type PinStep = Policy['newCardPinSteps'][number];
+
+/**
+ * Getting the new card's PIN from Kamu SM (S000 steps 1-8), one step per card with progress,
+ * "Tamam, sonraki adım" and "Takıldım"; each "Takıldım" gives that step's help, and being stuck
+ * twice offers a handoff to Bilgi İşlem.
+ */
+export class NewCardPinDialog extends ComponentDialog {
+  constructor(private readonly services: PathServices) {
+    super(NEW_CARD_PIN_DIALOG);
+    this.addDialog(new CardPrompt(PROMPT));
+    this.addDialog(new WaterfallDialog<StepOptions>(FLOW, [this.showStep.bind(this), this.afterStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private get steps(): PinStep[] {
+    return this.services.policy.newCardPinSteps;
+  }
+
+  private async showStep(step: WaterfallStepContext<StepOptions>): Promise<DialogTurnResult> {
+    const index = step.options?.index ?? 0;
+    const locale = localeOf(step.context);
+    const pinStep = this.steps[index];
+    const options: CardPromptOptions = {
+      card: {
+        progress: t(locale, 'newCardPin.progress', { step: index + 1, total: this.steps.length }),
+        title: say(pinStep, locale),
+        ...(pinStep.final ? finalAdvice(locale, this.services.policy) : {}),
+      },
+      choices: [
+        { value: 'next', label: t(locale, pinStep.final ? 'newCardPin.finish' : 'newCardPin.next'), synonyms: ['tamam', 'sonraki', 'devam', 'ok', 'next', 'done'] },
+        { value: 'stuck', label: t(locale, 'newCardPin.stuck'), synonyms: ['takildim', 'olmadi', 'yapamadim', 'stuck', 'help me'] },
+      ],
+    };
+    return step.beginDialog(PROMPT, options);
+  }
+
+  private async afterStep(step: WaterfallStepContext<StepOptions>): Promise<DialogTurnResult> {
+    const index = step.options?.index ?? 0;
+    const stuckCount = step.options?.stuckCount ?? 0;
+    if (step.result === 'stuck') {
+      const stuck = stuckCount + 1;
+      await step.context.sendActivity(MessageFactory.attachment(this.helpCard(this.steps[index], stuck, localeOf(step.context))));
+      return step.replaceDialog(FLOW, { index, stuckCount: stuck } satisfies StepOptions);
+    }
+    if (index + 1 < this.steps.length) return step.replaceDialog(FLOW, { index: index + 1, stuckCount } satisfies StepOptions);
+    const locale = localeOf(step.context);
+    await step.context.sendActivity(MessageFactory.attachment(messageCard({
+      title: t(locale, 'newCardPin.doneTitle'),
+      paragraphs: [t(locale, 'newCardRules.r3')],
+      buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+    })));
+    return step.endDialog();
+  }
+
+  private helpCard(pinStep: PinStep, stuckCount: number, locale: Locale) {
+    const phone = this.services.policy.kamuSm.callCenter;
+    const help: Record<NonNullable<PinStep['help']>, StringKey[]> = {
+      loginChoice: ['newCardPin.help.loginChoice'],
+      securityWord: ['newCardPin.help.securityWordWhat', 'newCardPin.help.securityWordForgot'],
+      smsNumber: ['newCardPin.help.smsNumber'],
+    };
+    const paragraphs = (pinStep.help ? help[pinStep.help] : ['newCardPin.help.generic' as const]).map((key) => t(locale, key, { phone }));
+    const offerPerson = stuckCount >= STUCK_BEFORE_HANDOFF;
+    const buttons: CardButton[] = offerPerson ? [{ label: t(locale, 'menu.human'), data: { verb: Verb.human } }] : [];
+    return messageCard({
+      title: t(locale, 'newCardPin.help.title'),
+      paragraphs: [...paragraphs, ...(offerPerson ? [t(locale, 'newCardPin.help.offerPerson')] : [])],
+      buttons,
+    });
+  }
+}
+
+/** S000's advice on the PIN/PUK page: never share it, press "Sil", a forgotten PIN means Kilit Çözme. */
+function finalAdvice(locale: Locale, policy: Policy) {
+  return {
+    warning: t(locale, 'newCardPin.final.neverShare'),
+    paragraphs: [
+      t(locale, 'newCardPin.final.delete'),
+      t(locale, 'newCardPin.final.forgotten', { path: menuPathText(policy.menuPaths.unlock) }),
+      t(locale, 'newCardPin.final.offline'),
+      t(locale, 'newCardPin.final.eOnay'),
+    ],
+  };
+}

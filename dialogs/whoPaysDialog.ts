@@ -1,0 +1,60 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { localeOf, t } from '../cards/i18n';
+import { CardPrompt, type CardPromptOptions } from './cardPrompt';
+import { feeDecision, type FeeDecision, type Policy } from './policy';
+
+export const WHO_PAYS_DIALOG = 'whoPaysDialog';
+const PROMPT = `${WHO_PAYS_DIALOG}.prompt`;
+const FLOW = `${WHO_PAYS_DIALOG}.flow`;
+
+export interface WhoPaysOptions {
+  /** Skip the reason question when the path already knows it (e.g. a lost card). */
+  reason?: string;
+}
+
+export interface WhoPaysResult extends FeeDecision {
+  reason: string;
+  role?: string;
+}
+
+/**
+ * Finds the fee rule (F1-F3): asks the reason unless known, and the role only when the role
+ * changes who pays for that reason.
+ */
+export class WhoPaysDialog extends ComponentDialog {
+  constructor(private readonly policy: Policy) {
+    super(WHO_PAYS_DIALOG);
+    this.addDialog(new CardPrompt(PROMPT));
+    this.addDialog(new WaterfallDialog(FLOW, [this.reasonStep.bind(this), this.roleStep.bind(this), this.ruleStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async reasonStep(step: WaterfallStepContext<WhoPaysOptions>): Promise<DialogTurnResult> {
+    if (step.options.reason) return step.next(step.options.reason);
+    const locale = localeOf(step.context);
+    const options: CardPromptOptions = {
+      card: { title: t(locale, 'whoPays.reasonQuestion') },
+      choices: this.policy.reasons.map((reason) => ({ value: reason.id, label: reason[locale] })),
+    };
+    return step.beginDialog(PROMPT, options);
+  }
+
+  private async roleStep(step: WaterfallStepContext<WhoPaysOptions>): Promise<DialogTurnResult> {
+    const reason = step.result as string;
+    (step.values as { reason: string }).reason = reason;
+    if (feeDecision(this.policy, reason)) return step.next(undefined);
+    const locale = localeOf(step.context);
+    const options: CardPromptOptions = {
+      card: { title: t(locale, 'whoPays.roleQuestion'), paragraphs: [t(locale, 'whoPays.roleWhy')] },
+      choices: this.policy.roles.map((role) => ({ value: role.id, label: role[locale] })),
+    };
+    return step.beginDialog(PROMPT, options);
+  }
+
+  private async ruleStep(step: WaterfallStepContext<WhoPaysOptions>): Promise<DialogTurnResult> {
+    const { reason } = step.values as { reason: string };
+    const role = step.result as string | undefined;
+    const result: WhoPaysResult = { reason, role, ...feeDecision(this.policy, reason, role)! };
+    return step.endDialog(result);
+  }
+}

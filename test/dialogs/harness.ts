@@ -1,0 +1,102 @@
+import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type TurnContext } from 'botbuilder';
+import { EimzaBot } from '../../bot/eimzaBot';
+import { guidedPaths } from '../../bot/app';
+import { MainDialog } from '../../dialogs/mainDialog';
+import { loadPolicy, type Policy } from '../../dialogs/policy';
+import { addDays } from '../../dialogs/dates';
+import { RenewalRequestStore } from '../../state/renewalRequests';
+import { ExpiryRoster } from '../../state/expiryRoster';
+import { adaptiveCardOf, visibleText } from '../support/fakeConnector';
+
+/** TestAdapter that also remembers every in-place card update. */
+class RecordingAdapter extends TestAdapter {
+  readonly updates: Partial<Activity>[] = [];
+  override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
+    this.updates.push(activity);
+    await super.updateActivity(context, activity);
+  }
+}
+
+interface CardAction { title: string; data: Record<string, unknown> }
+
+/**
+ * Drives the whole bot (main dialog and every path) through botbuilder's TestAdapter, the way a
+ * user would: typing, pressing a card's buttons, submitting a date. `today` is an Istanbul date.
+ */
+export class DialogHarness {
+  readonly policy: Policy;
+  readonly adapter: RecordingAdapter;
+  readonly renewals: RenewalRequestStore;
+  readonly roster: ExpiryRoster;
+  /** Every reply of the conversation so far, in order. */
+  readonly transcript: Partial<Activity>[] = [];
+  readonly today: string;
+
+  constructor(options: { today?: string; now?: Date; locale?: string } = {}) {
+    this.today = options.today ?? '2026-11-21';
+    const now = options.now ?? new Date(`${this.today}T10:00:00+03:00`);
+    this.policy = loadPolicy();
+    const storage = new MemoryStorage();
+    this.renewals = new RenewalRequestStore(storage);
+    this.roster = new ExpiryRoster(storage);
+    const services = { policy: this.policy, now: () => now, renewals: this.renewals, roster: this.roster };
+    const bot = new EimzaBot(new ConversationState(storage), new UserState(storage), new MainDialog(guidedPaths(services)), 'tr-TR');
+    this.adapter = new RecordingAdapter((context) => bot.run(context));
+    this.adapter.locale = options.locale ?? 'tr-TR';
+  }
+
+  /** Sends a message; returns this turn's replies. */
+  async say(text: string): Promise<Partial<Activity>[]> {
+    return this.turn({ text });
+  }
+
+  /** Presses the button titled `label` on the newest card that has one. */
+  async press(label: string): Promise<Partial<Activity>[]> {
+    return this.turn({ value: this.findButton(label).data });
+  }
+
+  /** Presses `label` on the card `cardsBack` cards before the newest one that has it (a stale press). */
+  async pressOld(label: string, olderThan: Partial<Activity>): Promise<Partial<Activity>[]> {
+    const index = this.transcript.indexOf(olderThan);
+    return this.turn({ value: this.findButton(label, this.transcript.slice(0, index + 1)).data });
+  }
+
+  /** Fills the newest card's date input and presses its button. */
+  async submitDate(date: string): Promise<Partial<Activity>[]> {
+    const card = [...this.transcript].reverse().map(adaptiveCardOf).find((content) => JSON.stringify(content ?? {}).includes('Input.Date'));
+    if (!card) throw new Error('no card with a date input');
+    const action = (card.actions as CardAction[])[0];
+    return this.turn({ value: { ...action.data, date } });
+  }
+
+  /** An ISO date `days` from today. */
+  inDays(days: number): string {
+    return addDays(this.today, days);
+  }
+
+  /** Everything the user has read so far (or in `replies`), as one string. */
+  text(replies: Partial<Activity>[] = this.transcript): string {
+    return replies.map(visibleText).join('\n');
+  }
+
+  /** Titles of the buttons on a reply. */
+  buttons(reply: Partial<Activity>): string[] {
+    return ((adaptiveCardOf(reply)?.actions ?? []) as CardAction[]).map((action) => action.title);
+  }
+
+  private findButton(label: string, replies = this.transcript): CardAction {
+    for (const reply of [...replies].reverse()) {
+      const action = ((adaptiveCardOf(reply)?.actions ?? []) as CardAction[]).find((candidate) => candidate.title === label);
+      if (action) return action;
+    }
+    throw new Error(`no button "${label}" in:\n${this.text(replies)}`);
+  }
+
+  private async turn(input: { text?: string; value?: Record<string, unknown> }): Promise<Partial<Activity>[]> {
+    const activity: Partial<Activity> = { type: 'message', text: input.text ?? '', value: input.value, locale: this.adapter.locale };
+    await this.adapter.processActivity(activity);
+    const replies = this.adapter.activeQueue.splice(0);
+    this.transcript.push(...replies);
+    return replies;
+  }
+}

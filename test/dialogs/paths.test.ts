@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { DialogHarness } from './harness';
+import { feeTable, newCardPinCases, questionCases, renewalCases, unlockAndLostCases, type PathCase } from './paths.cases';
+import { adaptiveCardOf } from '../support/fakeConnector';
+
+async function play(row: PathCase): Promise<DialogHarness> {
+  const harness = new DialogHarness({ today: row.today });
+  await harness.say('merhaba');
+  for (const [index, turn] of row.turns.entries()) {
+    const action = turn.do;
+    const replies = 'say' in action ? await harness.say(action.say)
+      : 'press' in action ? await harness.press(action.press)
+        : await harness.submitDate(harness.inDays(action.date));
+    const text = harness.text(replies);
+    for (const expected of turn.see ?? []) assert.ok(matches(text, expected), `turn ${index + 1}: expected ${expected} in:\n${text}`);
+    for (const unexpected of turn.notSee ?? []) assert.ok(!matches(text, unexpected), `turn ${index + 1}: did not expect ${unexpected} in:\n${text}`);
+  }
+  return harness;
+}
+
+function matches(text: string, expected: string | RegExp): boolean {
+  return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+}
+
+async function assertRecorded(harness: DialogHarness, row: PathCase): Promise<void> {
+  const requests = await harness.renewals.forUser('user1');
+  if (!row.recorded) {
+    assert.equal(requests.length, 0, 'no renewal request should be recorded');
+    return;
+  }
+  assert.equal(requests.length, 1);
+  const { reason, payer, late, expiryInDays, role } = row.recorded;
+  assert.equal(requests[0].reason, reason);
+  assert.equal(requests[0].payer, payer);
+  assert.equal(requests[0].late, late);
+  assert.equal(requests[0].role, role);
+  assert.equal(requests[0].expiry, expiryInDays === undefined ? undefined : harness.inDays(expiryInDays));
+}
+
+describe('guided paths (TestAdapter)', () => {
+  for (const [group, rows] of [['renewal', renewalCases], ['new card PIN', newCardPinCases], ['unlock and lost card', unlockAndLostCases], ['questions', questionCases]] as const) {
+    describe(group, () => {
+      for (const row of rows) {
+        it(row.name, async () => {
+          const harness = await play(row);
+          await assertRecorded(harness, row);
+        });
+      }
+    });
+  }
+
+  describe('who pays, for every role and reason (F1-F3)', () => {
+    for (const row of feeTable) {
+      it(`${row.role} + ${row.reason} → ${row.payer} (${row.source})`, async () => {
+        const harness = await play({ name: '', turns: [{ do: { press: 'Ücretler ve sorular' } }, { do: { press: 'Ücreti kim öder?' } }, { do: { press: row.reasonLabel } }] });
+        const asked = harness.text(harness.transcript.slice(-1)).includes('Kurumdaki göreviniz hangisi?');
+        if (asked) await harness.press(row.roleLabel);
+        const answer = harness.text(harness.transcript.slice(-1));
+        assert.ok(answer.includes(row.payer), answer);
+        assert.ok(answer.includes(`(${row.source})`), answer);
+        // The role is asked exactly when it changes who pays for that reason.
+        const payersForReason = new Set(feeTable.filter((other) => other.reason === row.reason).map((other) => other.payer));
+        assert.equal(asked, payersForReason.size > 1);
+      });
+    }
+  });
+
+  describe('at every step', () => {
+    const midPath: [string, string[]][] = [
+      ['renewal', ['Yenileme']],
+      ['renewal date', ['Yenileme', 'Süresi doluyor / doldu']],
+      ['new card PIN', ["Yeni kartın PIN'i", 'Tamam, sonraki adım']],
+      ['unlock', ['Kilit çözme']],
+      ['lost card', ['Kayıp/Çalıntı kart']],
+      ['questions', ['Ücretler ve sorular']],
+      ['who pays', ['Ücretler ve sorular', 'Ücreti kim öder?']],
+    ];
+    for (const [where, presses] of midPath) {
+      for (const command of ['iptal', 'İPTAL', 'menü', 'menu']) {
+        it(`"${command}" in ${where} leaves the path and shows the menu; the old card is then stale`, async () => {
+          const harness = new DialogHarness();
+          await harness.say('merhaba');
+          for (const label of presses) await harness.press(label);
+          const openCard = harness.transcript[harness.transcript.length - 1];
+          const replies = await harness.say(command);
+          const text = harness.text(replies);
+          if (command.toLowerCase() === 'iptal') assert.ok(text.includes('bu işlemi bıraktım'), text);
+          assert.ok(text.includes('Size nasıl yardımcı olabilirim?'), text);
+          const firstButton = harness.buttons(openCard)[0];
+          const stale = harness.text(await harness.pressOld(firstButton, openCard));
+          assert.ok(stale.includes('eski bir mesajdan kaldı'), stale);
+          assert.equal(await harness.renewals.forUser('user1').then((list) => list.length), 0);
+        });
+      }
+      it(`"yardım" in ${where} helps and keeps the path going`, async () => {
+        const harness = new DialogHarness();
+        await harness.say('merhaba');
+        for (const label of presses) await harness.press(label);
+        const question = harness.text(harness.transcript.slice(-1));
+        const text = harness.text(await harness.say('yardım'));
+        assert.ok(text.includes('Neler yapabilirim?'), text);
+        assert.ok(text.includes(question.split('\n')[0]), `the open question is asked again:\n${text}`);
+      });
+    }
+  });
+
+  it('an answered card is updated in place to show the choice, and pressing it again does nothing', async () => {
+    const harness = new DialogHarness();
+    await harness.say('merhaba');
+    await harness.press('Yenileme');
+    const reasonCard = harness.transcript[harness.transcript.length - 1];
+    await harness.press('Süresi doluyor / doldu');
+    const update = harness.adapter.updates.find((activity) => activity.id === reasonCard.id);
+    assert.ok(update, 'the reason card was updated');
+    const updated = adaptiveCardOf(update);
+    assert.deepEqual(updated?.actions, []);
+    assert.ok(JSON.stringify(updated).includes('✔ Süresi doluyor / doldu'));
+    const again = harness.text(await harness.pressOld('PIN-PUK blokesi', reasonCard));
+    assert.ok(again.includes('eski bir mesajdan kaldı'), again);
+    assert.ok(again.includes('son geçerlilik tarihi nedir?'), 'the current question is shown again');
+  });
+
+  it('free text that answers no button asks to use the buttons', async () => {
+    const harness = new DialogHarness();
+    await harness.say('merhaba');
+    await harness.press('Kilit çözme');
+    const text = harness.text(await harness.say('bilmiyorum'));
+    assert.ok(text.includes('düğmelerden birine basın'), text);
+    assert.ok(text.includes('Kilit Çözme'), text);
+  });
+
+  it('speaks English to an English client, from the same policy', async () => {
+    const harness = new DialogHarness({ locale: 'en-US' });
+    await harness.say('hello');
+    await harness.press('Unlock');
+    const text = harness.text();
+    assert.ok(text.includes('The PUK is NOT used to unlock'), text);
+    assert.ok(text.includes('Kilit Çözme'), text);
+  });
+
+  it('counts days in Istanbul time: 22:30 UTC on 21.11 is already 22.11 in Istanbul', async () => {
+    const harness = new DialogHarness({ today: '2026-11-22', now: new Date('2026-11-21T22:30:00Z') });
+    await harness.say('merhaba');
+    await harness.press('Yenileme');
+    await harness.press('Süresi doluyor / doldu');
+    const text = harness.text(await harness.submitDate('2026-12-22'));
+    assert.ok(text.includes('Kurumdaki göreviniz'), `30 days left in Istanbul, so apply now:\n${text}`);
+  });
+});
