@@ -23,6 +23,7 @@ import { FaqDialog } from '../dialogs/faqDialog';
 import { Verb } from '../cards/verbs';
 import { RenewalRequestStore } from '../state/renewalRequests';
 import { ExpiryRoster } from '../state/expiryRoster';
+import { trainRecognizer, type Recognizer } from './nlu';
 
 export interface AppOptions {
   /** Where logs go (tests capture them); stdout by default. */
@@ -31,6 +32,8 @@ export interface AppOptions {
   policy?: Policy;
   /** The clock the paths read (tests fix it). */
   now?: () => Date;
+  /** Free-text understanding; trained from bot/nlu/corpus at start by default. */
+  recognizer?: Recognizer;
 }
 
 export interface App {
@@ -70,7 +73,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), log));
   adapter.onTurnError = createTurnErrorHandler(conversationState, log);
 
-  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services)), config.BOT_LOCALE);
+  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer()), config.BOT_LOCALE);
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: () => checkHealth(redis), log });
 
   let closed: Promise<void> | undefined;

@@ -1,4 +1,4 @@
-import { foldTurkish } from './text';
+import { normalizeText } from './nlu/normalize';
 
 /**
  * Finds what must never be stored or logged in a user's message: PIN/PUK-like codes, a güvenlik
@@ -43,7 +43,7 @@ type Span = [start: number, end: number];
  * only a 6-8 digit number is taken for a PIN too.
  */
 export function scanForSecrets(text: string, pinContext = false): SecretScan {
-  const folded = foldTurkish(text);
+  const folded = normalizeText(text);
   const source = folded.length === text.length ? folded : text.toLowerCase();
   const found: { span: Span; kind: SecretKind }[] = [
     ...spansOf(source, ELEVEN_DIGITS, (digits) => isTcKimlikNo(digits)).map((span) => ({ span, kind: 'tckn' as const })),

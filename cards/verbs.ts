@@ -11,6 +11,10 @@ export const Verb = {
   lostCard: 'path.lostCard',
   faq: 'path.faq',
   human: 'human.request',
+  cardStatus: 'path.cardStatus',
+  agentPairing: 'path.agentPairing',
+  /** "No, let's carry on": ask the open question again. */
+  resume: 'resume',
   /** The answer to the question a dialog is waiting on; carries `promptId` and `choice`. */
   answer: 'answer',
 } as const;

@@ -4,7 +4,7 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import { dateQuestionCard, messageCard, type MessageCardModel } from '../cards/index';
 import { localeOf, t } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
-import { foldTurkish } from '../bot/text';
+import { normalizeText } from '../bot/nlu/normalize';
 import { formatDate, parseUserDate } from './dates';
 import { cardAction } from './mainDialog';
 
@@ -21,6 +21,9 @@ export interface CardPromptOptions {
   /** Ask for a date instead (Input.Date, or typed as 21.11.2026), within [min, max]. */
   date?: { inputLabel: string; submitLabel: string; min: string; max: string };
 }
+
+/** Set in turn state when the user's answer fits none of the choices; holds the hint to show. */
+export const UNCLEAR_ANSWER = Symbol('eimza.unclearAnswer');
 
 /** What the prompt returns: the chosen value, or the date as 2026-11-21. */
 export type CardPromptResult = string;
@@ -55,9 +58,12 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
       await this.markAnswered(dc.context, state, reading.label);
       return dc.endDialog(reading.value);
     }
-    const locale = localeOf(dc.context);
-    const hint = reading.kind === 'stale' ? t(locale, 'staleAction.body') : t(locale, state.options.date ? 'prompt.dateHint' : 'prompt.choiceHint');
-    await dc.context.sendActivity(hint);
+    if (reading.kind === 'unclear') {
+      // The main dialog decides: another path named in free text, or a hint and this question again.
+      dc.context.turnState.set(UNCLEAR_ANSWER, state.options.date ? 'prompt.dateHint' : 'prompt.choiceHint');
+      return Dialog.EndOfTurn;
+    }
+    await dc.context.sendActivity(t(localeOf(dc.context), 'staleAction.body'));
     await this.sendQuestion(dc.context, state);
     return Dialog.EndOfTurn;
   }
@@ -118,5 +124,5 @@ function readDate(text: string, bounds: { min: string; max: string }): Reading {
 }
 
 function normalise(text: string): string {
-  return foldTurkish(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return normalizeText(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
 }

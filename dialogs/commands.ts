@@ -1,11 +1,12 @@
-import { foldTurkish } from '../bot/text';
+import { normalizeText } from '../bot/nlu/normalize';
 
 /** The words that work at every step of every path, whatever the dialog is waiting for. */
 export type GlobalCommand = 'cancel' | 'menu' | 'help' | 'human';
 
 const COMMAND_WORDS: Record<GlobalCommand, string[]> = {
   cancel: ['iptal', 'iptal et', 'vazgec', 'vazgectim', 'dur', 'cik', 'cancel', 'stop', 'quit'],
-  menu: ['menu', 'ana menu', 'menuye don', 'basa don', 'bastan basla', 'main menu', 'start over'],
+  // A bare greeting is answered with the menu, too.
+  menu: ['menu', 'ana menu', 'menuye don', 'basa don', 'bastan basla', 'main menu', 'start over', 'merhaba', 'selam', 'selamlar', 'gunaydin', 'iyi gunler', 'hello', 'hi'],
   help: ['yardim', 'yardim et', 'yardim lazim', 'ne yapabilirsin', 'help', '?'],
   human: [
     'yetkiliye baglan', 'yetkili', 'yetkiliyle gorusmek istiyorum', 'insana baglan', 'canli destek',
@@ -20,6 +21,6 @@ const LOOKUP = new Map<string, GlobalCommand>(
 /** The command a whole message stands for ("İPTAL", "menü!", "Yardım"), or undefined. */
 export function matchGlobalCommand(text: string | undefined): GlobalCommand | undefined {
   if (!text) return undefined;
-  const cleaned = foldTurkish(text).replace(/<at>.*?<\/at>/g, '').replace(/[^\p{L}\p{N}?\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = normalizeText(text).replace(/<at>.*?<\/at>/g, '').replace(/[^\p{L}\p{N}?\s]/gu, ' ').replace(/\s+/g, ' ').trim();
   return LOOKUP.get(cleaned);
 }

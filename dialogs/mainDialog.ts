@@ -3,11 +3,15 @@ import {
   ComponentDialog, Dialog, DialogSet, DialogTurnStatus,
   type DialogContext, type DialogState, type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import { comingSoonCard, helpCard, menuCard, notUnderstoodCard } from '../cards/common';
+import { comingSoonCard, helpCard, menuButtons, menuCard, notUnderstoodCard } from '../cards/common';
 import { messageCard } from '../cards/index';
-import { localeOf, t } from '../cards/i18n';
+import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb, type CardActionData } from '../cards/verbs';
 import { matchGlobalCommand, type GlobalCommand } from './commands';
+import { UNCLEAR_ANSWER } from './cardPrompt';
+import { INTENT_ROUTES } from './intentRoutes';
+import { decide, type Intent, type Recognizer } from '../bot/nlu';
+import type { StringKey } from '../cards/i18n';
 
 export const MAIN_DIALOG = 'mainDialog';
 
@@ -25,7 +29,7 @@ export interface PathEntry {
 export class MainDialog extends ComponentDialog {
   private readonly pathsByVerb = new Map<string, string>();
 
-  constructor(paths: PathEntry[] = []) {
+  constructor(paths: PathEntry[] = [], private readonly recognizer?: Recognizer) {
     super(MAIN_DIALOG);
     for (const { verb, dialog } of paths) {
       this.addDialog(dialog);
@@ -83,30 +87,60 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async runAction(inner: DialogContext, action: CardActionData): Promise<void> {
+    if (action.verb === Verb.resume) {
+      if (inner.activeDialog) await inner.repromptDialog();
+      else await send(inner, menuCard(localeOf(inner.context)));
+      return;
+    }
     if (action.verb === Verb.answer) {
       if (inner.activeDialog) await inner.continueDialog();
       else await this.sayStale(inner);
       return;
     }
     if (this.pathsByVerb.has(action.verb) || isPathVerb(action.verb)) {
-      await this.startPath(inner, action.verb);
+      await this.startPath(inner, action.verb, action);
       return;
     }
     await send(inner, notUnderstoodCard(localeOf(inner.context)));
   }
 
+  /**
+   * Free text. Inside a path it answers the open question; when it answers nothing there but
+   * clearly names another path, the user is asked before switching. Outside a path, the
+   * recognised intent starts its path, or two likely paths are offered, never a silent guess.
+   */
   private async runText(inner: DialogContext): Promise<void> {
+    const locale = localeOf(inner.context);
+    const text = inner.context.activity.text ?? '';
     if (inner.activeDialog) {
       await inner.continueDialog();
+      const hint = inner.context.turnState.get(UNCLEAR_ANSWER) as StringKey | undefined;
+      if (!hint) return;
+      const intent = this.confidentIntent(text);
+      if (intent) return send(inner, switchCard(locale, intent));
+      await inner.context.sendActivity(t(locale, hint));
+      await inner.repromptDialog();
       return;
     }
-    await send(inner, menuCard(localeOf(inner.context)));
+    const decision = this.recognizer ? decide(this.recognizer.recognize(text, locale)) : undefined;
+    if (decision?.kind === 'confident' && decision.intent !== 'none') {
+      const { action } = INTENT_ROUTES[decision.intent];
+      if (action.verb === Verb.help) return this.runCommand(inner, 'help');
+      return this.startPath(inner, action.verb, action);
+    }
+    if (decision?.kind === 'clarify') return send(inner, clarifyCard(locale, decision.options.map((option) => option.intent)));
+    await send(inner, decision ? outOfScopeCard(locale) : menuCard(locale));
   }
 
-  private async startPath(inner: DialogContext, verb: string): Promise<void> {
+  private confidentIntent(text: string): Exclude<Intent, 'none' | 'help'> | undefined {
+    const decision = this.recognizer ? decide(this.recognizer.recognize(text)) : undefined;
+    return decision?.kind === 'confident' && decision.intent !== 'none' && decision.intent !== 'help' ? decision.intent : undefined;
+  }
+
+  private async startPath(inner: DialogContext, verb: string, options?: object): Promise<void> {
     await inner.cancelAllDialogs();
     const dialogId = this.pathsByVerb.get(verb);
-    if (dialogId) await inner.beginDialog(dialogId);
+    if (dialogId) await inner.beginDialog(dialogId, options);
     else await send(inner, comingSoonCard(localeOf(inner.context)));
   }
 
@@ -117,7 +151,30 @@ export class MainDialog extends ComponentDialog {
   }
 }
 
-const PATH_VERBS = new Set<string>([Verb.renewal, Verb.newCardPin, Verb.unlock, Verb.lostCard, Verb.faq, Verb.human]);
+const PATH_VERBS = new Set<string>([Verb.renewal, Verb.newCardPin, Verb.unlock, Verb.lostCard, Verb.faq, Verb.human, Verb.cardStatus, Verb.agentPairing]);
+
+function switchCard(locale: Locale, intent: Exclude<Intent, 'none' | 'help'>): Attachment {
+  const route = INTENT_ROUTES[intent];
+  return messageCard({
+    title: t(locale, 'nlu.switchQuestion', { path: t(locale, route.label) }),
+    buttons: [
+      { label: t(locale, 'nlu.switchYes'), data: route.action },
+      { label: t(locale, 'nlu.switchNo'), data: { verb: Verb.resume } },
+    ],
+  });
+}
+
+function clarifyCard(locale: Locale, intents: Intent[]): Attachment {
+  const routes = intents.filter((intent): intent is Exclude<Intent, 'none'> => intent !== 'none').map((intent) => INTENT_ROUTES[intent]);
+  return messageCard({
+    title: t(locale, 'nlu.clarify'),
+    buttons: [...routes.map((route) => ({ label: t(locale, route.label), data: route.action })), { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+  });
+}
+
+function outOfScopeCard(locale: Locale): Attachment {
+  return messageCard({ title: t(locale, 'nlu.outOfScopeTitle'), paragraphs: [t(locale, 'nlu.outOfScopeBody')], buttons: menuButtons(locale) });
+}
 
 function isPathVerb(verb: string): boolean {
   return PATH_VERBS.has(verb);

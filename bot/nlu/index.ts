@@ -25,7 +25,12 @@ export interface RecognizerOptions extends TrainingOptions {
 }
 
 /** Trains the model from the corpus (tens of milliseconds, see README) and returns it. */
-export async function createRecognizer(options: RecognizerOptions = {}): Promise<Recognizer> {
+export function trainRecognizer(options: RecognizerOptions = {}): Recognizer {
   const corpus = options.corpus ?? loadCorpus(options.trainingCorpusPath ?? TRAINING_CORPUS_PATH);
   return NeuralIntentRecognizer.train(corpus, options);
+}
+
+/** `trainRecognizer`, as a promise. */
+export async function createRecognizer(options: RecognizerOptions = {}): Promise<Recognizer> {
+  return trainRecognizer(options);
 }

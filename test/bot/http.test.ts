@@ -68,6 +68,13 @@ describe('the bot over real HTTP with a fake Bot Connector (memory state)', () =
     assert.equal(buttonTitles(reply).length, 6);
   });
 
+  it('routes free Turkish text to its path over HTTP', async () => {
+    const conversationId = newConversationId();
+    await send(conversationId, 'E İMZAM KİLİTLENDİ');
+    const received = await bot.connector.waitFor((all) => all.some((activity) => /Kilit Çözme/.test(visibleText(activity))));
+    assert.match(visibleText(received[received.length - 1]), /PUK kodu kilit çözmek için KULLANILMAZ/);
+  });
+
   it('reports memory storage on /healthz', async () => {
     const response = await fetch(`${bot.url}/healthz`);
     assert.deepEqual(await response.json(), { status: 'ok', storage: { backend: 'memory', answering: true } });

@@ -7,6 +7,9 @@ import { addDays } from '../../dialogs/dates';
 import { RenewalRequestStore } from '../../state/renewalRequests';
 import { ExpiryRoster } from '../../state/expiryRoster';
 import { adaptiveCardOf, visibleText } from '../support/fakeConnector';
+import { trainRecognizer, type Recognizer } from '../../bot/nlu';
+
+let sharedRecognizer: Recognizer | undefined;
 
 /** TestAdapter that also remembers every in-place card update. */
 class RecordingAdapter extends TestAdapter {
@@ -40,7 +43,7 @@ export class DialogHarness {
     this.renewals = new RenewalRequestStore(storage);
     this.roster = new ExpiryRoster(storage);
     const services = { policy: this.policy, now: () => now, renewals: this.renewals, roster: this.roster };
-    const bot = new EimzaBot(new ConversationState(storage), new UserState(storage), new MainDialog(guidedPaths(services)), 'tr-TR');
+    const bot = new EimzaBot(new ConversationState(storage), new UserState(storage), new MainDialog(guidedPaths(services), (sharedRecognizer ??= trainRecognizer())), 'tr-TR');
     this.adapter = new RecordingAdapter((context) => bot.run(context));
     this.adapter.locale = options.locale ?? 'tr-TR';
   }
