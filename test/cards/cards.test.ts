@@ -7,6 +7,7 @@ import * as common from '../../cards/common';
 import { dateQuestionCard, messageCard, plainText, type MessageCardModel } from '../../cards/index';
 import { keysOf, t, type Locale, type StringKey } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
+import { newCardRulesCard } from '../../dialogs/closingCards';
 import tr from '../../cards/strings/tr.json';
 import en from '../../cards/strings/en.json';
 
@@ -66,6 +67,8 @@ const modelRows: CardRow[] = [
       data: { verb: Verb.answer, promptId: 'expiry' },
     }),
   },
+  // Card builders that live next to their dialogs.
+  { name: 'dialogs/closingCards.newCardRulesCard', build: newCardRulesCard },
 ];
 
 const rows: CardRow[] = [...commonRows, ...modelRows];
