@@ -1,10 +1,12 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, randomBytes, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { TcknSalt } from './certificate';
 import { ensureConfigDir, writePrivateFile, type AgentConfig } from './config';
 import { NotPairedError, PairingRefusedError, ServerUnreachableError, UsageError } from './errors';
+import { PAIR_PATH, UNPAIR_PATH, signEnvelope } from './protocol';
+import { AGENT_VERSION } from './version';
 
 /**
  * Pairing, client side (PROTOCOL.md): an Ed25519 key pair made here; the public key goes
@@ -35,16 +37,6 @@ export function devicePaths(config: AgentConfig): { device: string; key: string 
   return { device: join(config.configDir, DEVICE_FILE), key: join(config.configDir, KEY_FILE) };
 }
 
-/** Signs `payload` (the exact bytes sent) with the device key; base64url. */
-export function signPayload(privateKey: KeyObject, payload: string): string {
-  return sign(null, Buffer.from(payload, 'utf8'), privateKey).toString('base64url');
-}
-
-/** A fresh nonce: 16 random bytes, base64url. */
-export function newNonce(): string {
-  return randomBytes(16).toString('base64url');
-}
-
 /** Normalises "https://bot.example/" to "https://bot.example". */
 export function normaliseServer(server: string): string {
   let url: URL;
@@ -73,11 +65,11 @@ export async function pairDevice(options: PairOptions): Promise<DeviceRecord> {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const publicKeyB64 = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
   const deviceName = options.deviceName ?? hostname();
-  const answer = await postJson(`${server}/api/agent/pair`, {
-    code: options.code,
-    publicKey: publicKeyB64,
-    deviceName,
-  }, options.timeoutMs ?? 10_000);
+  const answer = await postJson(
+    `${server}${PAIR_PATH}`,
+    { code: options.code, publicKey: publicKeyB64, deviceName, agentVersion: AGENT_VERSION },
+    options.timeoutMs ?? 10_000,
+  );
   const deviceId = typeof answer.deviceId === 'string' ? answer.deviceId : null;
   if (!deviceId) throw new PairingRefusedError('server answer has no deviceId');
   const tcknSalt = typeof answer.tcknSalt === 'string' && /^[0-9a-f]{32,128}$/i.test(answer.tcknSalt) ? answer.tcknSalt : null;
@@ -156,12 +148,12 @@ export async function unpairDevice(config: AgentConfig, timeoutMs = 5000): Promi
   const paths = devicePaths(config);
   const existed = existsSync(paths.device) || existsSync(paths.key);
   if (device) {
-    const payload = JSON.stringify({ type: 'unpair', deviceId: device.record.deviceId, nonce: newNonce(), ts: Date.now(), body: {} });
+    const envelope = signEnvelope(device.privateKey, device.record.deviceId, 'unpair', {});
     try {
-      await fetch(`${device.record.server}/api/agent/unpair`, {
+      await fetch(`${device.record.server}${UNPAIR_PATH}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ payload, sig: signPayload(device.privateKey, payload) }),
+        body: JSON.stringify(envelope),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch {

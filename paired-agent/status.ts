@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { AGENT_VERSION } from './version';
 import {
   chooseSigningCertificate,
   parseCertificate,
@@ -32,16 +31,7 @@ export interface StatusOptions {
   pcscTimeoutMs?: number;
 }
 
-export const AGENT_VERSION: string = readAgentVersion();
-
-function readAgentVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
+export { AGENT_VERSION };
 
 /**
  * Builds the CardReport. Throws an AgentError when there is nothing to report on
