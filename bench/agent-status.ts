@@ -3,7 +3,8 @@
  * Start-up time and peak memory of `eimza-agent --help` and `eimza-agent status --json`
  * (a real read: private pcscd + vpcd virtual AKIS card + SoftHSM2 token), against bare
  * `node -e 0` and `node -r tsx/cjs -e 0` in the same run, plus warm in-process reads
- * (what a probe costs once `run` is up). Prints markdown tables (pasted into
+ * (what a probe costs once `run` is up) and the signed probe round trip over a loopback
+ * WebSocket against the test bot server. Prints markdown tables (pasted into
  * paired-agent/README.md). Needs root for the private pcscd (unshare -m), like the tests.
  */
 import { execFile } from 'node:child_process';
@@ -12,6 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../paired-agent/config';
 import { readCardReport } from '../paired-agent/status';
+import { AgentLink } from '../paired-agent/link';
+import { loadDevice, pairDevice } from '../paired-agent/pairing';
+import { TestBotServer } from '../test/agent/helpers/test-bot-server';
 import { sharedPcscd, waitForReaders } from '../test/agent/helpers/private-pcscd';
 import { KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken, TEST_TCKN } from '../test/agent/helpers/softhsm-token';
 import { VirtualCard } from '../test/agent/helpers/vpcd-card';
@@ -98,6 +102,29 @@ async function main(): Promise<void> {
       warm.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
 
+    // Probe round trip on loopback: test bot server -> WebSocket -> agent read -> signed answer.
+    const server = await TestBotServer.start();
+    const probeMs: number[] = [];
+    let link: AgentLink | null = null;
+    try {
+      await pairDevice({ config, code: server.issueCode(), server: server.url });
+      const device = loadDevice(config)!;
+      link = new AgentLink({ device, monitor: null, readReport: () => readCardReport({ config }) });
+      const welcomed = new Promise<void>((r) => link!.once('welcome', () => r()));
+      link.start();
+      await welcomed;
+      await server.probe(device.record.deviceId);
+      for (let i = 0; i < WARM_READS; i++) {
+        const t0 = process.hrtime.bigint();
+        const answer = await server.probe(device.record.deviceId);
+        if (!answer.ok) throw new Error(answer.error.code);
+        probeMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    } finally {
+      await link?.close();
+      await server.stop();
+    }
+
     const f = (n: number): string => n.toFixed(1);
     console.log(`Node ${process.version}, ${RUNS} runs each (after one warm-up), ${new Date().toISOString().slice(0, 10)}\n`);
     console.log('| command | wall p50 (ms) | wall p95 (ms) | peak RSS p50 (MB) |');
@@ -109,6 +136,8 @@ async function main(): Promise<void> {
     }
     console.log(`\nWarm in-process read (PC/SC list + PKCS#11 open/read/close + report), ${WARM_READS} reads:`);
     console.log(`p50 ${f(percentile(warm, 50))} ms, p99 ${f(percentile(warm, 99))} ms; bench process RSS ${f(process.memoryUsage().rss / 1048576)} MB`);
+    console.log(`\nProbe round trip bot -> agent -> bot on loopback (signed, includes the card read), ${WARM_READS} probes:`);
+    console.log(`p50 ${f(percentile(probeMs, 50))} ms, p99 ${f(percentile(probeMs, 99))} ms`);
   } finally {
     card.remove();
     token.destroy();
