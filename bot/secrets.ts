@@ -1,4 +1,5 @@
 import { normalizeText } from './nlu/normalize';
+import { isValidTckn } from '../paired-agent/tckn';
 
 /**
  * Finds what must never be stored or logged in a user's message: PIN/PUK-like codes, a güvenlik
@@ -12,22 +13,6 @@ export interface SecretScan {
   /** The text with every secret replaced by asterisks of the same length. */
   masked: string;
   kinds: SecretKind[];
-}
-
-/** True for an 11-digit string that is a valid T.C. Kimlik No. */
-export function isTcKimlikNo(digits: string): boolean {
-  if (!/^[1-9]\d{10}$/.test(digits)) return false;
-  const d = [...digits].map(Number);
-  const odd = d[0] + d[2] + d[4] + d[6] + d[8];
-  const even = d[1] + d[3] + d[5] + d[7];
-  const tenth = (((odd * 7 - even) % 10) + 10) % 10;
-  const eleventh = d.slice(0, 10).reduce((sum, digit) => sum + digit, 0) % 10;
-  return d[9] === tenth && d[10] === eleventh;
-}
-
-/** `1*******46`: enough for a person to recognise their own number, useless to anyone else. */
-export function maskTcKimlikNo(digits: string): string {
-  return `${digits[0]}${'*'.repeat(digits.length - 3)}${digits.slice(-2)}`;
 }
 
 // Searched in the folded text (same length as the original, so indexes carry over). Group 1 is the secret.
@@ -46,7 +31,7 @@ export function scanForSecrets(text: string, pinContext = false): SecretScan {
   const folded = normalizeText(text);
   const source = folded.length === text.length ? folded : text.toLowerCase();
   const found: { span: Span; kind: SecretKind }[] = [
-    ...spansOf(source, ELEVEN_DIGITS, (digits) => isTcKimlikNo(digits)).map((span) => ({ span, kind: 'tckn' as const })),
+    ...spansOf(source, ELEVEN_DIGITS, isValidTckn).map((span) => ({ span, kind: 'tckn' as const })),
     ...spansOf(source, CODE_AFTER_KEYWORD).map((span) => ({ span, kind: 'pin' as const })),
     ...spansOf(source, SECURITY_WORD).map((span) => ({ span, kind: 'securityWord' as const })),
     ...(pinContext ? spansOf(source, LONE_CODE).map((span) => ({ span, kind: 'pin' as const })) : []),

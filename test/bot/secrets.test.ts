@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isTcKimlikNo, maskTcKimlikNo, scanForSecrets } from '../../bot/secrets';
+import { scanForSecrets } from '../../bot/secrets';
 import { secretCases } from './secrets.cases';
 
 describe('secret detection', () => {
@@ -13,14 +13,4 @@ describe('secret detection', () => {
       if (row.kinds.length === 0) assert.equal(scan.masked, row.text);
     });
   }
-
-  it('checks the T.C. Kimlik checksum', () => {
-    assert.equal(isTcKimlikNo('10000000146'), true);
-    assert.equal(isTcKimlikNo('10000000147'), false);
-    assert.equal(isTcKimlikNo('01234567890'), false);
-  });
-
-  it('masks a T.C. Kimlik No as first digit, stars, last two', () => {
-    assert.equal(maskTcKimlikNo('10000000146'), '1********46');
-  });
 });
