@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -210,6 +211,36 @@ describe('agent pairing and link (real HTTP + WebSocket on loopback)', function 
       await welcomedAgain;
       assert.equal(server.received.filter((m) => m.type === 'hello').length, 2);
       assert.equal((await server.probe(deviceId)).probeId.length > 0, true);
+    });
+
+    it('runs as the real binary: connects, answers, exits 10 when unpaired by the bot and 0 on SIGTERM', async () => {
+      await main(['pair', server.issueCode(), '--server', server.url], quietIo().io, config);
+      const deviceId = loadDevice(config)!.record.deviceId;
+      const bin = join(__dirname, '..', '..', 'paired-agent', 'bin', 'eimza-agent.js');
+      const env = { ...process.env, ...token.env, XDG_CONFIG_HOME: home, EIMZA_PKCS11_LIB: SOFTHSM_LIB };
+      const startRun = () => {
+        const child = spawn(process.execPath, [bin, 'run'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+        const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+        return { child, exited };
+      };
+      const first = startRun();
+      try {
+        await waitFor(() => server.isConnected(deviceId), 10_000, 'the agent to connect');
+        const answer = await server.probe(deviceId);
+        assert.equal(answer.ok ? 'ok' : answer.error.code, 'no_card');
+        first.child.kill('SIGTERM');
+        assert.equal(await first.exited, 0);
+      } finally {
+        first.child.kill('SIGKILL');
+      }
+      const second = startRun();
+      try {
+        await waitFor(() => server.isConnected(deviceId), 10_000, 'the agent to connect again');
+        server.revoke(deviceId);
+        assert.equal(await second.exited, 10);
+      } finally {
+        second.child.kill('SIGKILL');
+      }
     });
 
     it('stops when the bot unpairs the device', async () => {
