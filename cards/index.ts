@@ -1,5 +1,4 @@
 import { CardFactory, type Attachment } from 'botbuilder';
-import { AdaptiveCards } from '@microsoft/adaptivecards-tools';
 import messageTemplate from './templates/message.json';
 import dateQuestionTemplate from './templates/dateQuestion.json';
 import type { CardActionData } from './verbs';
@@ -67,6 +66,27 @@ export function plainText(model: MessageCardModel): string {
     .join('\n');
 }
 
+/** A template parsed once, expanded per card (expansion is synchronous, so one instance serves every turn). */
+interface PreparedTemplate {
+  expand(context: { $root: object }): object;
+}
+
+/**
+ * The templating engine `@microsoft/adaptivecards-tools` renders with (resolved from it, so it is the
+ * very same package). Its `AdaptiveCards.declare(template).render(data)` builds a new `Template` on
+ * every call, which parses every `${...}` expression again: about 8 ms a card, most of a turn's CPU.
+ */
+const { Template } = require(
+  require.resolve('adaptivecards-templating', { paths: [require.resolve('@microsoft/adaptivecards-tools')] }),
+) as { Template: new (payload: object) => PreparedTemplate };
+
+const prepared = new WeakMap<object, PreparedTemplate>();
+
 function render(template: object, data: object): Attachment {
-  return CardFactory.adaptiveCard(AdaptiveCards.declare(template).render(data));
+  let compiled = prepared.get(template);
+  if (!compiled) {
+    compiled = new Template(template);
+    prepared.set(template, compiled);
+  }
+  return CardFactory.adaptiveCard(compiled.expand({ $root: data }));
 }
