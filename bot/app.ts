@@ -24,6 +24,7 @@ import { Verb } from '../cards/verbs';
 import { RenewalRequestStore } from '../state/renewalRequests';
 import { ExpiryRoster } from '../state/expiryRoster';
 import { trainRecognizer, type Recognizer } from './nlu';
+import { createHandoff, type HandoffEngine } from './handoff';
 
 export interface AppOptions {
   /** Where logs go (tests capture them); stdout by default. */
@@ -41,6 +42,8 @@ export interface App {
   log: Logger;
   redis?: Redis;
   server: BotServer;
+  /** The help desk handoff (tests call `sweep()` on it). */
+  handoff: HandoffEngine;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -71,23 +74,28 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   }));
   adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), log));
+  // After the guard, so the handoff only ever sees masked text.
+  const handoff = createHandoff(config, { adapter, redis, log, now: services.now, policy: services.policy, renewals: services.renewals });
+  adapter.use(handoff.middleware);
   adapter.onTurnError = createTurnErrorHandler(conversationState, log);
 
-  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer()), config.BOT_LOCALE);
+  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer(), handoff.engine), config.BOT_LOCALE);
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: () => checkHealth(redis), log });
 
   let closed: Promise<void> | undefined;
   return {
-    config, log, redis, server,
+    config, log, redis, server, handoff: handoff.engine,
     async listen() {
       if (redis) await connectOrKeepTrying(redis, log);
       const port = await server.listen(config.PORT);
+      handoff.sweeper.start();
       log.info({ port, storage: redis ? 'redis' : 'memory', auth: Boolean(config.MicrosoftAppId) }, 'eimza-bot listening');
       return port;
     },
     close() {
       closed ??= (async () => {
         await server.close();
+        await handoff.sweeper.close();
         if (redis) await redis.quit().catch(() => redis.disconnect());
         log.info('eimza-bot stopped');
       })();

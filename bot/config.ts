@@ -18,9 +18,27 @@ const schema = z.object({
   MicrosoftAppTenantId: z.string().min(1).optional(),
   BOT_LOCALE: z.enum(['tr-TR', 'en-US']).default('tr-TR'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Help desk handoff (bot/handoff): who counts as help desk staff, when they work, and the timers.
+  HELPDESK_MEMBER_IDS: z.string().optional().transform((value) => (value ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean)),
+  HELPDESK_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must look like 08:30-17:30').default('08:30-17:30'),
+  HELPDESK_DAYS: z.string().regex(/^[1-7](-[1-7])?(,[1-7](-[1-7])?)*$/, 'must be ISO weekdays like 1-5 or 1,2,3,4,5 (1 = Monday)').default('1-5'),
+  HELPDESK_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone like Europe/Istanbul').default('Europe/Istanbul'),
+  HANDOFF_REANNOUNCE_SECONDS: z.coerce.number().int().min(1).default(10 * 60),
+  HANDOFF_IDLE_CLOSE_SECONDS: z.coerce.number().int().min(1).default(30 * 60),
+  HANDOFF_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
+  HANDOFF_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(15_000),
 });
 
 export type BotConfig = z.infer<typeof schema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

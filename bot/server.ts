@@ -2,6 +2,7 @@ import * as restify from 'restify';
 import { z } from 'zod';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from './logger';
+import type { BotMetrics } from './metrics';
 
 /** The fields the bot relies on; anything without them is answered 400 before it reaches the adapter. */
 const incomingActivity = z.object({
@@ -15,12 +16,15 @@ const incomingActivity = z.object({
 export interface HealthReport {
   status: 'ok' | 'degraded';
   storage: { backend: 'redis' | 'memory'; answering: boolean; latencyMs?: number };
+  /** Expiry pings: this instance's counters since start (sent, failed, skipped by reason) and the last scan. */
+  reminders?: { enabled: boolean; engine: string; sent: number; failed: number; skipped: Record<string, number>; lastScan?: object };
 }
 
 export interface ServerParts {
   adapter: CloudAdapter;
   runTurn: (context: TurnContext) => Promise<void>;
   health: () => Promise<HealthReport>;
+  metrics: BotMetrics;
   log: Logger;
 }
 
@@ -31,7 +35,7 @@ export interface BotServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export function createServer({ adapter, runTurn, health, log }: ServerParts): BotServer {
+export function createServer({ adapter, runTurn, health, metrics, log }: ServerParts): BotServer {
   const server = restify.createServer({ name: 'eimza-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
   let inFlight = 0;
@@ -46,14 +50,21 @@ export function createServer({ adapter, runTurn, health, log }: ServerParts): Bo
       return void res.send(400, { error: `invalid activity: ${field}` });
     }
     inFlight++;
+    const turnDone = metrics.startTurn(parsed.data.type);
     try {
       await adapter.process(req, res, runTurn);
     } catch (error) {
       log.error({ err: { message: (error as Error).message } }, 'activity processing failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     } finally {
+      turnDone();
       inFlight--;
     }
+  });
+
+  server.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.end(await metrics.registry.metrics());
   });
 
   server.get('/healthz', async (_req, res) => {

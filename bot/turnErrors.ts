@@ -3,16 +3,18 @@ import { storageDownCard, unexpectedErrorCard } from '../cards/common';
 import { localeOf } from '../cards/i18n';
 import { StorageUnavailableError } from '../state/errors';
 import type { Logger } from './logger';
+import type { BotMetrics } from './metrics';
 
 /**
  * The one catch-all for a failed turn. Storage down: a short apology and nothing else, so the
  * conversation resumes from its last saved step once storage is back. Anything else: log it,
  * apologise, and clear the conversation's state so the next message starts clean.
  */
-export function createTurnErrorHandler(conversationState: BotState, log: Logger) {
+export function createTurnErrorHandler(conversationState: BotState, log: Logger, metrics: BotMetrics) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const locale = localeOf(context);
     const storageDown = isStorageUnavailable(error);
+    metrics.turnErrors.inc({ kind: storageDown ? 'storage' : 'unexpected' });
     if (storageDown) log.warn({ err: { name: error.name, message: error.message } }, 'turn failed: storage unavailable');
     else log.error({ err: { name: error.name, message: error.message, stack: error.stack } }, 'turn failed');
     try {

@@ -17,6 +17,12 @@ export const Verb = {
   resume: 'resume',
   /** The answer to the question a dialog is waiting on; carries `promptId` and `choice`. */
   answer: 'answer',
+  /** Help desk handoff: "Üstlen" on a ticket card (carries `ticketId`). */
+  handoffClaim: 'handoff.claim',
+  /** "Kapat": ends a help desk conversation, from either side (carries `ticketId`). */
+  handoffClose: 'handoff.close',
+  /** The satisfaction answer after a help desk conversation (carries `ticketId` and `score`). */
+  handoffRate: 'handoff.rate',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

@@ -15,6 +15,11 @@ import type { StringKey } from '../cards/i18n';
 
 export const MAIN_DIALOG = 'mainDialog';
 
+/** Takes the user to the help desk ("yetkiliye bağlan"); reads where they stood before the dialogs are cancelled. */
+export interface HumanHandoff {
+  requestFromDialog(inner: DialogContext): Promise<void>;
+}
+
 /** A guided path the menu can start: the dialog and the card verb that opens it. */
 export interface PathEntry {
   verb: string;
@@ -29,7 +34,7 @@ export interface PathEntry {
 export class MainDialog extends ComponentDialog {
   private readonly pathsByVerb = new Map<string, string>();
 
-  constructor(paths: PathEntry[] = [], private readonly recognizer?: Recognizer) {
+  constructor(paths: PathEntry[] = [], private readonly recognizer?: Recognizer, private readonly handoff?: HumanHandoff) {
     super(MAIN_DIALOG);
     for (const { verb, dialog } of paths) {
       this.addDialog(dialog);
@@ -138,6 +143,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async startPath(inner: DialogContext, verb: string, options?: object): Promise<void> {
+    if (verb === Verb.human && this.handoff) return this.handoff.requestFromDialog(inner);
     await inner.cancelAllDialogs();
     const dialogId = this.pathsByVerb.get(verb);
     if (dialogId) await inner.beginDialog(dialogId, options);

@@ -1,0 +1,470 @@
+import { randomInt } from 'node:crypto';
+import {
+  EventFactory, MessageFactory, TurnContext, type Activity, type ChannelAccount,
+} from 'botbuilder';
+import type { DialogContext } from 'botbuilder-dialogs';
+import { menuCard, secretWarningCard } from '../../cards/common';
+import { localeOf, t, type Locale } from '../../cards/i18n';
+import { Verb } from '../../cards/verbs';
+import { cardAction } from '../../dialogs/mainDialog';
+import { formatDate } from '../../dialogs/dates';
+import { labelOf, type Policy } from '../../dialogs/policy';
+import type { ClosedBy, HandoffStore, Person, Ticket, TicketOutcome, TranscriptLine } from '../../state/handoffStore';
+import type { RenewalRequest, RenewalRequestStore } from '../../state/renewalRequests';
+import { normalizeText } from '../nlu/normalize';
+import { scanForSecrets } from '../secrets';
+import { secretsFoundThisTurn } from '../secretGuardMiddleware';
+import type { Logger } from '../logger';
+import type { Courier } from './courier';
+import { dialogPosition, type DialogPosition } from './dialogPosition';
+import {
+  claimedCard, deskClaimedCard, lineText, noDeskCard, openTicketsCard, queuedCard, reannounceCard, satisfactionCard, ticketCard,
+} from './handoffCards';
+import type { WorkingHours } from './workingHours';
+
+export interface HandoffEngineOptions {
+  store: HandoffStore;
+  courier: Courier;
+  hours: WorkingHours;
+  renewals: RenewalRequestStore;
+  policy: Policy;
+  now: () => Date;
+  log: Logger;
+  /** The help desk's language (the bot's default). */
+  deskLocale: Locale;
+  /** Azure AD object ids of the help desk staff (lower case). They alone set the channel, claim and list. */
+  memberIds: readonly string[];
+  /** An unclaimed ticket is announced again after this long (counted from the desk's opening when asked outside hours). */
+  reannounceSeconds: number;
+  /** A claimed conversation with no message for this long is closed. */
+  idleCloseSeconds: number;
+  /** How long a closed ticket and its transcript are kept. */
+  retentionSeconds: number;
+  /**
+   * Hook: what the user's paired card agent last reported (e.g. "PIN kilitli, PUK denemesi yok"),
+   * in words for the help desk. Unset until the agent's reports are stored.
+   */
+  cardState?: (user: Person) => Promise<string | undefined>;
+}
+
+/** How many of the conversation's last messages the ticket card shows, and how long they are kept. */
+const RECENT_KEEP = 6;
+const RECENT_TTL_SECONDS = 24 * 3600;
+/** A sweep item is this instance's for this long; if it dies meanwhile another instance retries. */
+const SWEEP_LEASE_MS = 60_000;
+const SWEEP_BATCH = 20;
+
+const USER_END_WORDS = new Set(['bitir', 'gorusmeyi bitir', 'bitirelim', 'kapat', 'sonlandir', 'iptal', 'end', 'close', 'stop']);
+const DESK_END_WORDS = new Set(['bitir', 'gorusmeyi bitir', 'kapat', 'sonlandir', 'end', 'close']);
+const SET_DESK_WORDS = new Set(['yardim masasi burasi', 'yardim masasi bu kanal', 'help desk here', 'helpdesk here']);
+const LIST_WORDS = new Set(['acik talepler', 'acik talepleri goster', 'open tickets', 'open requests']);
+const TICKET_ID_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/**
+ * The help desk handoff, end to end: a user's request becomes a ticket card in the help desk
+ * channel; one member claims it (atomically, whichever instance handles the press); messages are
+ * relayed between the user's chat and the ticket's thread; either side closes it; timers
+ * re-announce and close. All state is in the HandoffStore, so any instance can handle any turn.
+ */
+export class HandoffEngine {
+  private readonly members: Set<string>;
+
+  constructor(private readonly options: HandoffEngineOptions) {
+    this.members = new Set(options.memberIds.map((id) => id.toLowerCase()));
+  }
+
+  get store(): HandoffStore {
+    return this.options.store;
+  }
+
+  /** True when `account` is help desk staff (by Azure AD object id). */
+  isMember(account: ChannelAccount): boolean {
+    return Boolean(account.aadObjectId && this.members.has(account.aadObjectId.toLowerCase()));
+  }
+
+  /** "Yetkiliye bağlan" from the main dialog: notes where the user stood, leaves the path, opens a ticket. */
+  async requestFromDialog(inner: DialogContext): Promise<void> {
+    const position = dialogPosition(inner, this.options.deskLocale);
+    await inner.cancelAllDialogs();
+    await this.request(inner.context, position);
+  }
+
+  /** Opens a ticket for this conversation and tells the user what happens next. */
+  async request(context: TurnContext, position: DialogPosition = {}): Promise<void> {
+    const { store, hours, courier, log } = this.options;
+    const locale = localeOf(context);
+    const conversationId = context.activity.conversation.id;
+    if (await store.openTicketFor(conversationId)) return void (await context.sendActivity(t(locale, 'handoff.userAlreadyOpen')));
+    const desk = await store.desk();
+    if (!desk?.conversation) return void (await context.sendActivity(MessageFactory.attachment(noDeskCard(locale))));
+
+    const now = this.options.now();
+    const user = personOf(context.activity.from);
+    const [recent, renewal, cardState] = await Promise.all([
+      store.recent(conversationId),
+      this.latestRenewal(user),
+      this.options.cardState?.(user).catch(() => undefined),
+    ]);
+    const opening = hours.nextOpening(now);
+    const outsideHours = !hours.isOpen(now);
+    const ticket: Ticket = {
+      id: newTicketId(), status: 'waiting', user, userConversationId: conversationId,
+      userRef: TurnContext.getConversationReference(context.activity), locale, ...position, cardState, renewal,
+      createdAt: now.toISOString(), lastActivityAt: now.toISOString(), outsideHours,
+    };
+    const reannounceFrom = outsideHours && opening ? opening.getTime() : now.getTime();
+    if (!(await store.create(ticket, recent, reannounceFrom + this.options.reannounceSeconds * 1000))) {
+      return void (await context.sendActivity(t(locale, 'handoff.userAlreadyOpen')));
+    }
+    const position1 = (await store.queuePosition(ticket.id)) ?? 1;
+    try {
+      const [cardId] = await courier.send(desk, MessageFactory.attachment(this.ticketCard(ticket, recent, position1)));
+      if (!cardId) throw new Error('the channel returned no id for the ticket card');
+      const threadId = `${desk.conversation.id};messageid=${cardId}`;
+      await store.attachThread(ticket.id, threadId, { ...desk, conversation: { ...desk.conversation, id: threadId } }, cardId);
+    } catch (error) {
+      log.error({ ticketId: ticket.id, err: { message: (error as Error).message } }, 'could not post the ticket card to the help desk channel');
+      await store.close(ticket.id, 'timeout', 'withdrawn', now, this.options.retentionSeconds);
+      await context.sendActivity(MessageFactory.attachment(noDeskCard(locale)));
+      return;
+    }
+    await context.sendActivity(MessageFactory.attachment(queuedCard(
+      locale, position1, hours.describe(locale), outsideHours && opening ? hours.formatMoment(opening, locale) : undefined,
+    )));
+    await this.emit(context, EventFactory.createHandoffInitiation(
+      context, { ticketId: ticket.id, skill: 'bilgi-islem', queuePosition: position1, outsideHours },
+      { activities: recent.map((line) => transcriptActivity(line, context.activity.conversation)) },
+    ));
+    log.info({ ticketId: ticket.id, outsideHours, queuePosition: position1 }, 'help desk ticket opened');
+  }
+
+  /**
+   * A message in a user's personal chat. Returns true when the handoff owns it (a ticket is open,
+   * or it answers the satisfaction question); the bot then stays silent.
+   */
+  async onUserMessage(context: TurnContext): Promise<boolean> {
+    const action = cardAction(context);
+    if (action?.verb === Verb.handoffRate) {
+      await this.rate(context, String(action.ticketId ?? ''), Number(action.score));
+      return true;
+    }
+    const ticket = await this.options.store.openTicketFor(context.activity.conversation.id);
+    if (!ticket) return false;
+    const locale = localeOf(context);
+    if (action?.verb === Verb.handoffClose || (!action && USER_END_WORDS.has(commandText(context.activity.text)))) {
+      await this.close(ticket.id, 'user', ticket.status === 'waiting' ? 'withdrawn' : 'resolved');
+      return true;
+    }
+    if (action) {
+      const notice = ticket.status === 'claimed' && ticket.claimedBy
+        ? t(locale, 'handoff.userInRelay', { name: ticket.claimedBy.name })
+        : action.verb === Verb.human ? t(locale, 'handoff.userAlreadyOpen') : t(locale, 'handoff.userWaitingButton');
+      await context.sendActivity(notice);
+      return true;
+    }
+    const line = await this.incomingLine(context, 'user', true);
+    await this.relay(ticket, line, 'toDesk');
+    if (ticket.status === 'waiting') {
+      const position = (await this.options.store.queuePosition(ticket.id)) ?? 1;
+      await context.sendActivity(t(locale, 'handoff.userStillWaiting', { position }));
+    }
+    return true;
+  }
+
+  /**
+   * A message in a channel: the help desk's commands, "Üstlen"/"Kapat" presses, and replies in a
+   * ticket's thread. Returns false for anything else (the bot answers it as usual).
+   */
+  async onChannelMessage(context: TurnContext): Promise<boolean> {
+    const action = cardAction(context);
+    if (action?.verb === Verb.handoffClaim) return this.claim(context, String(action.ticketId ?? '')).then(() => true);
+    if (action?.verb === Verb.handoffClose) return this.closeFromDesk(context, String(action.ticketId ?? '')).then(() => true);
+    const text = commandText(context.activity.text);
+    if (!action && SET_DESK_WORDS.has(text)) return this.setDesk(context).then(() => true);
+    if (!action && LIST_WORDS.has(text)) return this.listOpen(context).then(() => true);
+    const ticket = await this.options.store.ticketForThread(context.activity.conversation.id);
+    if (!ticket) return false;
+    // In a ticket's thread only the member who took it speaks to the user; the rest is the team's own talk.
+    if (action || ticket.status !== 'claimed' || !sameAccount(ticket.claimedBy, context.activity.from)) return true;
+    if (DESK_END_WORDS.has(text)) {
+      await this.close(ticket.id, 'desk', 'resolved', personOf(context.activity.from));
+      return true;
+    }
+    await this.relay(ticket, await this.incomingLine(context, 'desk', false), 'toUser');
+    return true;
+  }
+
+  /** "Üstlen": exactly one member wins; the card changes in place and the user hears who took over. */
+  async claim(context: TurnContext, ticketId: string): Promise<void> {
+    const { store, courier, log, deskLocale } = this.options;
+    const from = context.activity.from;
+    const name = from.name ?? '';
+    if (!this.isMember(from)) {
+      log.info({ ticketId }, 'refused a claim from someone outside the help desk');
+      await context.sendActivity(t(deskLocale, 'handoff.notMember', { name }));
+      return;
+    }
+    const now = this.options.now();
+    const result = await store.claim(ticketId, personOf(from), now, now.getTime() + this.options.idleCloseSeconds * 1000);
+    if (!result.won) {
+      const winner = result.ticket?.claimedBy?.name;
+      await context.sendActivity(winner && result.ticket?.status === 'claimed'
+        ? t(deskLocale, 'handoff.alreadyClaimed', { name, winner })
+        : t(deskLocale, 'handoff.alreadyClosed', { name }));
+      return;
+    }
+    const ticket = result.ticket;
+    log.info({ ticketId, waitedMs: now.getTime() - Date.parse(ticket.createdAt) }, 'help desk ticket claimed');
+    await this.refreshCard(ticket);
+    if (ticket.threadRef) await courier.send(ticket.threadRef, MessageFactory.attachment(deskClaimedCard(ticket, name, deskLocale)));
+    await courier.within(ticket.userRef, async (userContext) => {
+      await userContext.sendActivity(MessageFactory.attachment(claimedCard(ticket, name, ticket.locale)));
+      await this.emit(userContext, EventFactory.createHandoffStatus(userContext.activity.conversation, 'accepted'));
+    });
+  }
+
+  /**
+   * Closes a ticket once, whoever asks first (user, member or timer): updates the card, tells the
+   * thread, and gives the user the satisfaction question (or the menu) back with the bot.
+   * Returns false when it was already closed.
+   */
+  async close(ticketId: string, closedBy: ClosedBy, outcome: TicketOutcome, closer?: Person): Promise<boolean> {
+    const { store, courier, log, deskLocale } = this.options;
+    const now = this.options.now();
+    const ticket = await store.close(ticketId, closedBy, outcome, now, this.options.retentionSeconds);
+    if (!ticket) return false;
+    const waitedMs = Date.parse(ticket.claimedAt ?? ticket.closedAt ?? now.toISOString()) - Date.parse(ticket.createdAt);
+    const handledMs = ticket.claimedAt ? now.getTime() - Date.parse(ticket.claimedAt) : 0;
+    log.info({ ticketId, outcome, closedBy, waitedMs, handledMs }, 'help desk ticket closed');
+    const deskNote = outcome === 'withdrawn' ? t(deskLocale, 'handoff.deskWithdrawn', { name: ticket.user.name })
+      : outcome === 'idle' ? t(deskLocale, 'handoff.deskIdleClosed', { minutes: Math.round(this.options.idleCloseSeconds / 60) })
+        : closedBy === 'user' ? t(deskLocale, 'handoff.deskClosedByUser', { name: ticket.user.name })
+          : t(deskLocale, 'handoff.deskClosedByDesk', { name: closer?.name ?? ticket.claimedBy?.name ?? '' });
+    await this.bestEffort(ticketId, 'desk side of close', async () => {
+      await this.refreshCard(ticket);
+      if (ticket.threadRef) await courier.send(ticket.threadRef, MessageFactory.text(deskNote));
+    });
+    await this.bestEffort(ticketId, 'user side of close', () => courier.within(ticket.userRef, async (userContext) => {
+      const locale = ticket.locale;
+      const userNote = outcome === 'withdrawn' ? 'handoff.userWithdrawn' : outcome === 'idle' ? 'handoff.userIdleClosed' : 'handoff.userClosed';
+      await userContext.sendActivity(t(locale, userNote));
+      await userContext.sendActivity(MessageFactory.attachment(ticket.claimedBy ? satisfactionCard(ticket, locale) : menuCard(locale)));
+      await this.emit(userContext, EventFactory.createHandoffStatus(
+        userContext.activity.conversation, outcome === 'withdrawn' ? 'failed' : 'completed', outcome,
+      ));
+    }));
+    return true;
+  }
+
+  /** The timers: re-announce waiting tickets, close idle conversations, forget expired records. */
+  async sweep(): Promise<number> {
+    const now = this.options.now().getTime();
+    const due = await this.options.store.takeDue(now, SWEEP_LEASE_MS, SWEEP_BATCH);
+    for (const deadline of due) {
+      await this.bestEffort(deadline.ticketId, `${deadline.kind} timer`, async () => {
+        const ticket = await this.options.store.get(deadline.ticketId);
+        const next = ticket ? await this.onDeadline(ticket, deadline.kind, now) : undefined;
+        if (next === undefined) await this.options.store.unschedule(deadline);
+        else await this.options.store.schedule(deadline, next);
+      });
+    }
+    await this.options.store.prune(now - this.options.retentionSeconds * 1000);
+    return due.length;
+  }
+
+  /** Before the request: remembers the conversation's last lines (masked) for the ticket card. */
+  async recordTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const lines: TranscriptLine[] = [await this.incomingLine(context, 'user', true)];
+    context.onSendActivities(async (_turn, activities, sendNext) => {
+      for (const activity of activities) {
+        const text = botTextOf(activity);
+        if (text) lines.push({ at: this.options.now().toISOString(), from: 'bot', text });
+      }
+      return sendNext();
+    });
+    await next();
+    await this.options.store.remember(context.activity.conversation.id, lines.filter((line) => line.text), RECENT_KEEP, RECENT_TTL_SECONDS)
+      .catch((error: Error) => this.options.log.warn({ err: { message: error.message } }, 'could not remember the last messages'));
+  }
+
+  /** Returns when to look again, or undefined when this deadline is done. */
+  private async onDeadline(ticket: Ticket, kind: 'reannounce' | 'idle', now: number): Promise<number | undefined> {
+    const { hours, courier, deskLocale, store } = this.options;
+    if (kind === 'reannounce') {
+      if (ticket.status !== 'waiting') return undefined;
+      if (!hours.isOpen(new Date(now))) return hours.nextOpening(new Date(now))?.getTime();
+      if (ticket.threadRef) {
+        const minutes = Math.round((now - Date.parse(ticket.createdAt)) / 60_000);
+        await courier.send(ticket.threadRef, MessageFactory.attachment(reannounceCard(ticket, minutes, deskLocale)));
+        await store.bumpReannounced(ticket.id);
+      }
+      return now + this.options.reannounceSeconds * 1000;
+    }
+    if (ticket.status !== 'claimed') return undefined;
+    const idleUntil = Date.parse(ticket.lastActivityAt) + this.options.idleCloseSeconds * 1000;
+    if (idleUntil > now) return idleUntil;
+    await this.close(ticket.id, 'timeout', 'idle');
+    return undefined;
+  }
+
+  private async relay(ticket: Ticket, line: TranscriptLine, direction: 'toDesk' | 'toUser'): Promise<void> {
+    const { store, courier } = this.options;
+    await store.addLine(ticket.id, line, this.options.now());
+    const target = direction === 'toDesk' ? ticket.threadRef : ticket.userRef;
+    const locale = direction === 'toDesk' ? this.options.deskLocale : ticket.locale;
+    if (target) await courier.send(target, MessageFactory.text(lineText(line, locale)));
+  }
+
+  private async closeFromDesk(context: TurnContext, ticketId: string): Promise<void> {
+    const from = context.activity.from;
+    if (!this.isMember(from)) return void (await context.sendActivity(t(this.options.deskLocale, 'handoff.notMember', { name: from.name ?? '' })));
+    const closed = await this.close(ticketId, 'desk', 'resolved', personOf(from));
+    if (!closed) await context.sendActivity(t(this.options.deskLocale, 'handoff.alreadyClosed', { name: from.name ?? '' }));
+  }
+
+  private async rate(context: TurnContext, ticketId: string, score: number): Promise<void> {
+    const locale = localeOf(context);
+    const ticket = await this.options.store.get(ticketId);
+    if (ticket && ticket.userConversationId === context.activity.conversation.id && Number.isInteger(score) && score >= 1 && score <= 5) {
+      if (await this.options.store.rate(ticketId, score)) this.options.log.info({ ticketId, rating: score }, 'help desk ticket rated');
+    }
+    await context.sendActivity(t(locale, 'handoff.ratingThanks'));
+    await context.sendActivity(MessageFactory.attachment(menuCard(locale)));
+  }
+
+  private async setDesk(context: TurnContext): Promise<void> {
+    const { deskLocale, store, log } = this.options;
+    const from = context.activity.from;
+    if (!this.isMember(from)) return void (await context.sendActivity(t(deskLocale, 'handoff.deskSetRefused', { name: from.name ?? '' })));
+    const reference = TurnContext.getConversationReference(context.activity);
+    const channelId = channelIdOf(context.activity);
+    await store.setDesk({ ...reference, activityId: undefined, conversation: { ...reference.conversation!, id: channelId } });
+    log.info('help desk channel set');
+    await context.sendActivity(t(deskLocale, 'handoff.deskSet'));
+  }
+
+  private async listOpen(context: TurnContext): Promise<void> {
+    const { deskLocale, store } = this.options;
+    const from = context.activity.from;
+    if (!this.isMember(from)) return void (await context.sendActivity(t(deskLocale, 'handoff.listRefused', { name: from.name ?? '' })));
+    const now = this.options.now().getTime();
+    const rows = (await store.openTickets()).map((ticket) => ticket.status === 'claimed'
+      ? t(deskLocale, 'handoff.openClaimed', { id: ticket.id, name: ticket.user.name, claimer: ticket.claimedBy?.name ?? '' })
+      : t(deskLocale, 'handoff.openWaiting', { id: ticket.id, name: ticket.user.name, minutes: Math.round((now - Date.parse(ticket.createdAt)) / 60_000) }));
+    await context.sendActivity(MessageFactory.attachment(openTicketsCard(rows, deskLocale)));
+  }
+
+  /** Redraws the ticket's card in the channel (in place) for its current status. */
+  private async refreshCard(ticket: Ticket): Promise<void> {
+    if (!ticket.threadRef || !ticket.cardActivityId) return;
+    const recent = (await this.options.store.lines(ticket.id)).filter((line) => line.at <= ticket.createdAt).slice(-RECENT_KEEP);
+    await this.options.courier.update(ticket.threadRef, ticket.cardActivityId, MessageFactory.attachment(this.ticketCard(ticket, recent)));
+  }
+
+  private ticketCard(ticket: Ticket, recent: TranscriptLine[], queuePosition?: number) {
+    const { hours, deskLocale } = this.options;
+    const minutes = (from?: string, to?: string) => durationText(from, to, deskLocale);
+    return ticketCard({
+      ticket, recent: recent.slice(-RECENT_KEEP), queuePosition,
+      askedAt: hours.formatTime(new Date(ticket.createdAt)),
+      claimedAt: ticket.claimedAt && hours.formatTime(new Date(ticket.claimedAt)),
+      closed: ticket.status === 'closed'
+        ? { waited: minutes(ticket.createdAt, ticket.claimedAt ?? ticket.closedAt), handled: minutes(ticket.claimedAt ?? ticket.closedAt, ticket.closedAt) }
+        : undefined,
+    }, deskLocale);
+  }
+
+  /** The message as a transcript line, masked again (a lone 6-8 digit number counts as a PIN here). */
+  private async incomingLine(context: TurnContext, from: 'user' | 'desk', strict: boolean): Promise<TranscriptLine> {
+    const activity = context.activity;
+    const action = cardAction(context);
+    const raw = action ? `[${[action.verb, action.choice].filter(Boolean).join(': ')}]` : stripMentions(activity.text ?? '');
+    const scan = scanForSecrets(raw, strict);
+    if (scan.kinds.length && from === 'user' && secretsFoundThisTurn(context).length === 0 && !action) {
+      // The guard did not see it (it was not talking about PINs); the warning is still owed.
+      this.options.log.warn({ kinds: scan.kinds }, 'masked a secret in a message to the help desk');
+      await context.sendActivity(MessageFactory.attachment(secretWarningCard(localeOf(context))));
+    }
+    return { at: this.options.now().toISOString(), from, name: activity.from.name ?? '', text: scan.masked };
+  }
+
+  private async latestRenewal(user: Person): Promise<string | undefined> {
+    const requests = await this.options.renewals.forUser(user.aadObjectId ?? user.id).catch(() => [] as RenewalRequest[]);
+    const latest = requests[requests.length - 1];
+    if (!latest) return undefined;
+    const locale = this.options.deskLocale;
+    const summary = t(locale, 'handoff.renewalSummary', {
+      date: formatDate(latest.createdAt.slice(0, 10)),
+      reason: labelOf(this.options.policy.reasons, latest.reason, locale),
+      payer: t(locale, latest.payer === 'person' ? 'fees.payerPerson' : 'fees.payerInstitution'),
+    });
+    return latest.expiry ? `${summary}; ${t(locale, 'handoff.renewalExpiry', { expiry: formatDate(latest.expiry) })}` : summary;
+  }
+
+  /** Sends a handoff event into the activity stream; a channel that refuses events must not break the turn. */
+  private async emit(context: TurnContext, event: Partial<Activity>): Promise<void> {
+    try {
+      await context.sendActivity(event);
+    } catch (error) {
+      this.options.log.debug({ err: { message: (error as Error).message }, name: event.name }, 'the channel did not take a handoff event');
+    }
+  }
+
+  private async bestEffort(ticketId: string, what: string, run: () => Promise<unknown>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      this.options.log.error({ ticketId, err: { name: (error as Error).name, message: (error as Error).message } }, `help desk: ${what} failed`);
+    }
+  }
+}
+
+function personOf(account: ChannelAccount): Person {
+  return { id: account.id, aadObjectId: account.aadObjectId, name: account.name ?? '' };
+}
+
+function sameAccount(person: Person | undefined, account: ChannelAccount): boolean {
+  if (!person) return false;
+  return person.aadObjectId && account.aadObjectId ? person.aadObjectId.toLowerCase() === account.aadObjectId.toLowerCase() : person.id === account.id;
+}
+
+function stripMentions(text: string): string {
+  return text.replace(/<at>.*?<\/at>/gi, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The folded words of a message, without @mentions or punctuation: "@eimza-bot Yardım masası burası!" → "yardim masasi burasi". */
+function commandText(text: string | undefined): string {
+  return normalizeText(stripMentions(text ?? '')).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The channel of a channel message ("19:...@thread.tacv2"), without the thread's ";messageid=". */
+function channelIdOf(activity: Activity): string {
+  const channelData = activity.channelData as { channel?: { id?: string } } | undefined;
+  return channelData?.channel?.id ?? activity.conversation.id.split(';messageid=')[0];
+}
+
+function botTextOf(activity: Partial<Activity>): string | undefined {
+  if (activity.type !== 'message') return undefined;
+  const card = activity.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive');
+  const text = (card?.content as { fallbackText?: string } | undefined)?.fallbackText ?? activity.text;
+  if (!text) return undefined;
+  const firstLines = text.split('\n').filter((line) => !line.startsWith('[')).slice(0, 2).join(' · ');
+  return firstLines.length > 200 ? `${firstLines.slice(0, 199)}…` : firstLines;
+}
+
+function transcriptActivity(line: TranscriptLine, conversation: Activity['conversation']): Activity {
+  return {
+    type: 'message', text: line.text, timestamp: new Date(line.at), conversation,
+    from: { id: line.from, name: line.name ?? line.from, role: line.from === 'bot' ? 'bot' : 'user' },
+  } as Activity;
+}
+
+function durationText(from: string | undefined, to: string | undefined, locale: Locale): string {
+  const ms = from && to ? Math.max(0, Date.parse(to) - Date.parse(from)) : 0;
+  return t(locale, 'handoff.minutes', { count: ms < 60_000 ? '<1' : Math.round(ms / 60_000) });
+}
+
+function newTicketId(): string {
+  return `T-${Array.from({ length: 6 }, () => TICKET_ID_ALPHABET[randomInt(TICKET_ID_ALPHABET.length)]).join('')}`;
+}
+

@@ -1,0 +1,24 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { setTurnLocale } from '../../cards/i18n';
+import type { HandoffEngine } from './handoffEngine';
+
+/**
+ * Sits after the secret guard (so it only ever sees masked text) and before the bot: gives the
+ * handoff the turns it owns (help desk commands and presses in channels, replies in a ticket's
+ * thread, a user's chat while a ticket is open) and keeps the bot silent for them; every other
+ * turn goes on to the bot, with its last lines remembered for a future ticket card.
+ */
+export class HandoffMiddleware implements Middleware {
+  constructor(private readonly engine: HandoffEngine, private readonly defaultLocale: string) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    if (context.activity.type !== ActivityTypes.Message) return next();
+    setTurnLocale(context, this.defaultLocale);
+    if (context.activity.conversation.conversationType === 'channel') {
+      if (!(await this.engine.onChannelMessage(context))) await next();
+      return;
+    }
+    if (await this.engine.onUserMessage(context)) return;
+    await this.engine.recordTurn(context, next);
+  }
+}

@@ -1,0 +1,43 @@
+import type { Logger } from '../logger';
+import type { HandoffEngine } from './handoffEngine';
+
+/**
+ * Runs the handoff's timers (re-announce, idle close, retention) every `intervalMs`. Safe with
+ * several instances: each due item is leased atomically by one of them (HandoffStore.takeDue).
+ * `close()` stops the timer and waits for a sweep in flight; calling it twice is fine.
+ */
+export class HandoffSweeper {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private closed = false;
+
+  constructor(private readonly engine: HandoffEngine, private readonly intervalMs: number, private readonly log: Logger) {}
+
+  start(): void {
+    if (this.timer || this.closed) return;
+    this.timer = setInterval(() => void this.sweepOnce(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  /** One sweep now (skipped when one is already running). */
+  async sweepOnce(): Promise<void> {
+    if (this.running) return this.running;
+    this.running = (async () => {
+      try {
+        await this.engine.sweep();
+      } catch (error) {
+        this.log.warn({ err: { name: (error as Error).name, message: (error as Error).message } }, 'help desk timer sweep failed');
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}

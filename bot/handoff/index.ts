@@ -1,0 +1,49 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { Redis } from 'ioredis';
+import type { BotConfig } from '../config';
+import type { Logger } from '../logger';
+import { resolveLocale } from '../../cards/i18n';
+import type { Policy } from '../../dialogs/policy';
+import type { RenewalRequestStore } from '../../state/renewalRequests';
+import { MemoryHandoffStore } from '../../state/memoryHandoffStore';
+import { RedisHandoffStore } from '../../state/redisHandoffStore';
+import { Courier } from './courier';
+import { HandoffEngine } from './handoffEngine';
+import { HandoffMiddleware } from './handoffMiddleware';
+import { HandoffSweeper } from './handoffSweeper';
+import { WorkingHours } from './workingHours';
+
+export { HandoffEngine } from './handoffEngine';
+export type { DialogPosition } from './dialogPosition';
+
+export interface HandoffParts {
+  engine: HandoffEngine;
+  middleware: HandoffMiddleware;
+  sweeper: HandoffSweeper;
+}
+
+/** Builds the help desk handoff from the configuration: Redis-backed when Redis is configured, in memory otherwise. */
+export function createHandoff(config: BotConfig, parts: {
+  adapter: CloudAdapter; redis?: Redis; log: Logger; now: () => Date; policy: Policy; renewals: RenewalRequestStore;
+}): HandoffParts {
+  const store = parts.redis ? new RedisHandoffStore(parts.redis, `${config.REDIS_KEY_PREFIX}handoff:`) : new MemoryHandoffStore(parts.now);
+  const engine = new HandoffEngine({
+    store,
+    courier: new Courier(parts.adapter, config.MicrosoftAppId ?? ''),
+    hours: new WorkingHours({ hours: config.HELPDESK_HOURS, days: config.HELPDESK_DAYS, timeZone: config.HELPDESK_TIMEZONE }),
+    renewals: parts.renewals,
+    policy: parts.policy,
+    now: parts.now,
+    log: parts.log,
+    deskLocale: resolveLocale(config.BOT_LOCALE),
+    memberIds: config.HELPDESK_MEMBER_IDS,
+    reannounceSeconds: config.HANDOFF_REANNOUNCE_SECONDS,
+    idleCloseSeconds: config.HANDOFF_IDLE_CLOSE_SECONDS,
+    retentionSeconds: config.HANDOFF_RETENTION_DAYS * 86_400,
+  });
+  return {
+    engine,
+    middleware: new HandoffMiddleware(engine, config.BOT_LOCALE),
+    sweeper: new HandoffSweeper(engine, config.HANDOFF_SWEEP_INTERVAL_MS, parts.log),
+  };
+}
