@@ -23,6 +23,9 @@ import { FaqDialog } from '../dialogs/faqDialog';
 import { Verb } from '../cards/verbs';
 import { RenewalRequestStore } from '../state/renewalRequests';
 import { ExpiryRoster } from '../state/expiryRoster';
+import { MemoryRosterBackend } from '../state/memoryRosterBackend';
+import { RedisRosterBackend } from '../state/redisRosterBackend';
+import { createReminders, type Reminders, type ReminderTuning } from './reminders';
 import { trainRecognizer, type Recognizer } from './nlu';
 import { createHandoff, type HandoffEngine } from './handoff';
 
@@ -35,6 +38,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Free-text understanding; trained from bot/nlu/corpus at start by default. */
   recognizer?: Recognizer;
+  /** Expiry pings: test knobs (no daily schedule, short locks, a fake sender). */
+  reminders?: Partial<ReminderTuning>;
 }
 
 export interface App {
@@ -42,6 +47,8 @@ export interface App {
   log: Logger;
   redis?: Redis;
   server: BotServer;
+  /** The expiry pings (tests run `engine.scanNow()`). */
+  reminders: Reminders;
   /** The help desk handoff (tests call `sweep()` on it). */
   handoff: HandoffEngine;
   listen(): Promise<number>;
@@ -62,7 +69,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     policy: options.policy ?? loadPolicy(),
     now: options.now ?? (() => new Date()),
     renewals: new RenewalRequestStore(records),
-    roster: new ExpiryRoster(records),
+    roster: new ExpiryRoster(redis ? new RedisRosterBackend(redis, config.REDIS_KEY_PREFIX) : new MemoryRosterBackend()),
   };
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -78,16 +85,18 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   const handoff = createHandoff(config, { adapter, redis, log, now: services.now, policy: services.policy, renewals: services.renewals });
   adapter.use(handoff.middleware);
   adapter.onTurnError = createTurnErrorHandler(conversationState, log);
+  const reminders = createReminders(config, { adapter, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders });
 
-  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer(), handoff.engine), config.BOT_LOCALE);
-  const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: () => checkHealth(redis), log });
+  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer(), handoff.engine).addActionHandlers(reminders.handlers), config.BOT_LOCALE, reminders.reachability);
+  const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => ({ ...(await checkHealth(redis)), reminders: reminders.health() }), log });
 
   let closed: Promise<void> | undefined;
   return {
-    config, log, redis, server, handoff: handoff.engine,
+    config, log, redis, server, reminders, handoff: handoff.engine,
     async listen() {
       if (redis) await connectOrKeepTrying(redis, log);
       const port = await server.listen(config.PORT);
+      await reminders.start();
       handoff.sweeper.start();
       log.info({ port, storage: redis ? 'redis' : 'memory', auth: Boolean(config.MicrosoftAppId) }, 'eimza-bot listening');
       return port;
@@ -95,6 +104,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     close() {
       closed ??= (async () => {
         await server.close();
+        await reminders.close();
         await handoff.sweeper.close();
         if (redis) await redis.quit().catch(() => redis.disconnect());
         log.info('eimza-bot stopped');

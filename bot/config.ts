@@ -27,6 +27,13 @@ const schema = z.object({
   HANDOFF_IDLE_CLOSE_SECONDS: z.coerce.number().int().min(1).default(30 * 60),
   HANDOFF_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   HANDOFF_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(15_000),
+  // Expiry pings (bot/reminders): documented in docs/deploy.md and bench/README.md.
+  REMINDERS_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  REMINDER_RATE_PER_SECOND: z.coerce.number().int().min(1).max(50).default(30),
+  REMINDER_CONVERSATION_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  REMINDER_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  REMINDER_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
+  REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
 });
 
 export type BotConfig = z.infer<typeof schema>;

@@ -3,6 +3,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { menuCard, welcomeCard } from '../cards/common';
 import { localeOf, setTurnLocale } from '../cards/i18n';
 import type { MainDialog } from '../dialogs/mainDialog';
+import type { ReachabilityRecorder } from './reminders/reachabilityRecorder';
 
 /**
  * The Teams activity handler: welcomes people once per conversation, hands every message to the
@@ -17,22 +18,32 @@ export class EimzaBot extends TeamsActivityHandler {
     private readonly userState: UserState,
     private readonly mainDialog: MainDialog,
     private readonly defaultLocale: string,
+    /** Saves who can be pinged later (expiry reminders); optional so dialog tests can leave it out. */
+    private readonly reachability?: ReachabilityRecorder,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.welcomed = conversationState.createProperty<boolean>('welcomed');
 
     this.onMessage(async (context, next) => {
+      await this.reachability?.seen(context);
       await this.welcomeOnce(context, false);
       await this.mainDialog.run(context, this.dialogState);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
+      await this.reachability?.seen(context);
       await this.welcomeOnce(context, true);
       await next();
     });
+    // Teams sends installationUpdate and conversationUpdate together on install; the welcome
+    // goes with conversationUpdate alone, so two turns racing cannot both send it.
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.welcomeOnce(context, true);
+      await this.reachability?.seen(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.reachability?.removed(context);
       await next();
     });
   }

@@ -23,6 +23,10 @@ export const Verb = {
   handoffClose: 'handoff.close',
   /** The satisfaction answer after a help desk conversation (carries `ticketId` and `score`). */
   handoffRate: 'handoff.rate',
+  /** Expiry ping: "Başvurdum" stops the pings for the certificate in `expiry` (bot/reminders). */
+  reminderApplied: 'reminder.applied',
+  /** Expiry ping: "Bir hafta sonra hatırlat" moves the next ping (carries `expiry`). */
+  reminderSnooze: 'reminder.snooze',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

@@ -12,6 +12,7 @@ import { UNCLEAR_ANSWER } from './cardPrompt';
 import { INTENT_ROUTES } from './intentRoutes';
 import { decide, type Intent, type Recognizer } from '../bot/nlu';
 import type { StringKey } from '../cards/i18n';
+import type { CardActionHandler } from './cardActionHandler';
 
 export const MAIN_DIALOG = 'mainDialog';
 
@@ -33,6 +34,7 @@ export interface PathEntry {
  */
 export class MainDialog extends ComponentDialog {
   private readonly pathsByVerb = new Map<string, string>();
+  private readonly actionHandlers = new Map<string, CardActionHandler>();
 
   constructor(paths: PathEntry[] = [], private readonly recognizer?: Recognizer, private readonly handoff?: HumanHandoff) {
     super(MAIN_DIALOG);
@@ -40,6 +42,15 @@ export class MainDialog extends ComponentDialog {
       this.addDialog(dialog);
       this.pathsByVerb.set(verb, dialog.id);
     }
+  }
+
+  /** Registers one handler per card verb that is not a path (e.g. the expiry ping's buttons). */
+  addActionHandlers(handlers: CardActionHandler[]): this {
+    for (const handler of handlers) {
+      if (this.actionHandlers.has(handler.verb) || this.pathsByVerb.has(handler.verb)) throw new Error(`Card verb "${handler.verb}" has two handlers`);
+      this.actionHandlers.set(handler.verb, handler);
+    }
+    return this;
   }
 
   /** Runs one turn: continues the conversation where it stands, or starts it. */
@@ -100,6 +111,11 @@ export class MainDialog extends ComponentDialog {
     if (action.verb === Verb.answer) {
       if (inner.activeDialog) await inner.continueDialog();
       else await this.sayStale(inner);
+      return;
+    }
+    const handler = this.actionHandlers.get(action.verb);
+    if (handler) {
+      await handler.handle(inner.context, action);
       return;
     }
     if (this.pathsByVerb.has(action.verb) || isPathVerb(action.verb)) {

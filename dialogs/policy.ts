@@ -15,6 +15,17 @@ const policySchema = z.object({
     applyDaysBeforeExpiry: z.number().int().min(1).max(365),
     lateRequirement: localized.extend({ source: z.string() }),
   }),
+  reminders: z.object({
+    milestones: z.array(z.number().int().min(-30).max(365)).min(1).refine((days) => new Set(days).size === days.length, 'milestones must be distinct'),
+    window: z.object({
+      days: z.array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'])).min(1),
+      start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+      end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+      timeZone: z.string().min(1),
+    }).refine((window) => window.start < window.end, 'window.start must be before window.end'),
+    catchUpDays: z.number().int().min(0).max(14),
+    snoozeDays: z.number().int().min(1).max(60),
+  }),
   roles: z.array(labelled).min(1),
   reasons: z.array(labelled).min(1),
   fees: z.array(localized.extend({
@@ -37,6 +48,7 @@ export type Policy = z.infer<typeof policySchema>;
 export type FeeRule = Policy['fees'][number];
 export type Localized = z.infer<typeof localized>;
 export type Payer = FeeRule['payer'];
+export type ReminderPolicy = Policy['reminders'];
 
 export class PolicyError extends Error {
   override name = 'PolicyError';

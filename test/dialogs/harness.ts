@@ -41,7 +41,7 @@ export class DialogHarness {
     this.policy = loadPolicy();
     const storage = new MemoryStorage();
     this.renewals = new RenewalRequestStore(storage);
-    this.roster = new ExpiryRoster(storage);
+    this.roster = new ExpiryRoster();
     const services = { policy: this.policy, now: () => now, renewals: this.renewals, roster: this.roster };
     const bot = new EimzaBot(new ConversationState(storage), new UserState(storage), new MainDialog(guidedPaths(services), (sharedRecognizer ??= trainRecognizer())), 'tr-TR');
     this.adapter = new RecordingAdapter((context) => bot.run(context));

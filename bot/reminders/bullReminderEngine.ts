@@ -1,0 +1,159 @@
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger';
+import { retryDelay } from './backoff';
+import type { PingDelivery, PingJobData } from './pingDelivery';
+import type { ReminderCounters } from './reminderCounters';
+import { pingJobId, type ReminderEngine } from './reminderEngine';
+import type { ReminderScan, ScanResult } from './reminderScan';
+import type { SendWindow } from './sendWindow';
+
+export interface BullReminderEngineOptions {
+  redisUrl: string;
+  /** BullMQ key prefix, e.g. `eimza:bull` (one per environment, like REDIS_KEY_PREFIX). */
+  prefix: string;
+  delivery: PingDelivery;
+  scan: ReminderScan;
+  window: SendWindow;
+  counters: ReminderCounters;
+  log: Logger;
+  now: () => Date;
+  /** Messages per second for the whole app, shared by every instance (BullMQ's global limiter). Default 30. */
+  ratePerSecond?: number;
+  /** Tries per ping. Default 8. */
+  attempts?: number;
+  /** First retry delay in ms. Default 2000. */
+  backoffMs?: number;
+  /** Pings in flight per instance. Default 10. */
+  concurrency?: number;
+  /** Register the repeatable daily scan (the job scheduler). Default true. */
+  schedule?: boolean;
+  /** Worker lock; a killed instance's pings are taken over after about this long. Default 30000. */
+  lockDurationMs?: number;
+  /** How often workers look for stalled pings. Default 30000. */
+  stalledIntervalMs?: number;
+}
+
+const SCAN_QUEUE = 'reminders-scan';
+const PING_QUEUE = 'reminders-ping';
+const SCHEDULER_ID = 'daily-expiry-scan';
+
+/**
+ * The reminders on BullMQ: a job scheduler runs the scan at every window opening (one scan per
+ * day, whichever instance takes it); the scan queues one job per ping under a deterministic id;
+ * ping workers on every instance share one rate limiter and retry with Teams' Retry-After.
+ */
+export class BullReminderEngine implements ReminderEngine {
+  private readonly connection: Redis;
+  private readonly scanQueue: Queue;
+  private readonly pingQueue: Queue<PingJobData>;
+  private scanWorker?: Worker;
+  private pingWorker?: Worker<PingJobData>;
+  private closing?: Promise<void>;
+  private readonly attempts: number;
+
+  constructor(private readonly options: BullReminderEngineOptions) {
+    this.attempts = options.attempts ?? 8;
+    this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+    this.connection.on('error', (error: Error) => options.log.warn({ err: { message: error.message } }, 'reminders redis error'));
+    this.scanQueue = new Queue(SCAN_QUEUE, { connection: this.connection, prefix: options.prefix });
+    this.pingQueue = new Queue<PingJobData>(PING_QUEUE, { connection: this.connection, prefix: options.prefix });
+    for (const queue of [this.scanQueue, this.pingQueue]) queue.on('error', (error: Error) => options.log.warn({ err: { message: error.message } }, 'reminders queue error'));
+  }
+
+  async start(): Promise<void> {
+    const { options } = this;
+    if (options.schedule ?? true) {
+      await this.scanQueue.upsertJobScheduler(SCHEDULER_ID, { pattern: options.window.cronPattern(), tz: options.window.timeZone }, { name: 'scan' });
+    }
+    this.scanWorker = new Worker(SCAN_QUEUE, async () => summary(await this.scanNow()), {
+      connection: this.connection, prefix: options.prefix, concurrency: 1,
+    });
+    this.pingWorker = new Worker<PingJobData>(PING_QUEUE, (job, token) => this.process(job, token), {
+      connection: this.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency ?? 10,
+      limiter: { max: options.ratePerSecond ?? 30, duration: 1000 },
+      lockDuration: options.lockDurationMs ?? 30_000,
+      stalledInterval: options.stalledIntervalMs ?? 30_000,
+      maxStalledCount: 5,
+      settings: { backoffStrategy: (attemptsMade, _type, error) => retryDelay(attemptsMade, error, options.backoffMs ?? 2000) },
+    });
+    for (const worker of [this.scanWorker, this.pingWorker] as Worker[]) {
+      worker.on('error', (error: Error) => options.log.warn({ err: { message: error.message } }, 'reminders worker error'));
+    }
+    this.pingWorker.on('failed', (job, error) => {
+      if (job && job.attemptsMade >= this.attempts) options.delivery.gaveUp(job.data, error);
+    });
+  }
+
+  async scanNow(): Promise<ScanResult> {
+    const { options } = this;
+    const started = performance.now();
+    const result = await options.scan.run(options.now());
+    await this.queuePings(result);
+    options.counters.skip('optedOut', result.skipped.optedOut.length);
+    options.counters.skip('snoozed', result.skipped.snoozed.length);
+    options.counters.lastScan = { at: options.now().toISOString(), day: result.day, candidates: result.candidates, queued: result.plans.length, ms: Math.round(performance.now() - started) };
+    options.log.info({ reminders: { ...options.counters.lastScan, optedOut: result.skipped.optedOut.length, snoozed: result.skipped.snoozed.length } }, 'reminder scan done');
+    return result;
+  }
+
+  counters() {
+    return this.options.counters.snapshot();
+  }
+
+  /** The ping queue, for tests and the preview (job counts). */
+  get queue(): Queue<PingJobData> {
+    return this.pingQueue;
+  }
+
+  /**
+   * Stops taking work at once, as a crash would: no waiting for pings in flight, locks left to
+   * expire so another instance takes them over. Tests use it to play "the instance died".
+   */
+  async kill(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.allSettled([this.pingWorker?.close(true), this.scanWorker?.close(true)]);
+      this.connection.disconnect();
+    })();
+    return this.closing;
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.allSettled([this.pingWorker?.close(), this.scanWorker?.close()]);
+      await Promise.allSettled([this.pingQueue.close(), this.scanQueue.close()]);
+      await this.connection.quit().catch(() => this.connection.disconnect());
+    })();
+    return this.closing;
+  }
+
+  private async queuePings(result: ScanResult): Promise<void> {
+    const jobs = result.plans.map((plan) => {
+      const data: PingJobData = { userId: plan.userId, expiry: plan.expiry, pingKey: plan.pingKey };
+      return {
+        name: 'ping',
+        data,
+        opts: {
+          jobId: pingJobId(data), attempts: this.attempts, backoff: { type: 'custom' },
+          removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 },
+        },
+      };
+    });
+    for (let start = 0; start < jobs.length; start += 1000) await this.pingQueue.addBulk(jobs.slice(start, start + 1000));
+  }
+
+  private async process(job: Job<PingJobData>, token?: string): Promise<string> {
+    const outcome = await this.options.delivery.deliver(job.data);
+    if (outcome.kind === 'later') {
+      await job.moveToDelayed(outcome.atMs, token);
+      throw new DelayedError();
+    }
+    return outcome.kind === 'skipped' ? `skipped:${outcome.reason}` : outcome.kind;
+  }
+}
+
+function summary(result: ScanResult): Record<string, number | string> {
+  return { day: result.day, candidates: result.candidates, queued: result.plans.length };
+}

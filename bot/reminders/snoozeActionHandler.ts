@@ -1,0 +1,26 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { messageCard } from '../../cards/index';
+import { localeOf, t } from '../../cards/i18n';
+import { Verb, type CardActionData } from '../../cards/verbs';
+import type { CardActionHandler } from '../../dialogs/cardActionHandler';
+import { addDays, formatDate, istanbulDate } from '../../dialogs/dates';
+import { userOf } from '../../dialogs/pathServices';
+import type { ReminderPolicy } from '../../dialogs/policy';
+import type { ExpiryRoster } from '../../state/expiryRoster';
+
+/** "Bir hafta sonra hatırlat": the next ping for that certificate waits `snoozeDays` (policy). */
+export class SnoozeActionHandler implements CardActionHandler {
+  readonly verb = Verb.reminderSnooze;
+
+  constructor(private readonly roster: ExpiryRoster, private readonly policy: ReminderPolicy, private readonly now: () => Date) {}
+
+  async handle(context: TurnContext, data: CardActionData): Promise<void> {
+    const locale = localeOf(context);
+    const expiry = typeof data.expiry === 'string' ? data.expiry : '';
+    const now = this.now();
+    const until = addDays(istanbulDate(now), this.policy.snoozeDays);
+    const done = await this.roster.snooze(userOf(context).userId, expiry, until, now);
+    const text = done ? t(locale, 'reminder.snoozeDone', { date: formatDate(until) }) : t(locale, 'reminder.stale');
+    await context.sendActivity(MessageFactory.attachment(messageCard({ title: text, buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] })));
+  }
+}
