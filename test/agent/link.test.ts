@@ -44,9 +44,9 @@ describe('agent pairing and link (real HTTP + WebSocket on loopback)', function 
 
   describe('eimza-agent pair', () => {
     it('sends the public key with the code and keeps the private key owner-only', async () => {
-      const { io, out } = quietIo();
+      const { io, out, err } = quietIo();
       const code = await main(['pair', server.issueCode(), '--server', server.url, '--device-name', 'PC-42'], io, config);
-      assert.equal(code, 0);
+      assert.equal(code, 0, err.join('\n'));
       assert.match(out.join('\n'), /Eşleştirme tamamlandı/);
       const device = loadDevice(config);
       assert.ok(device);

@@ -111,29 +111,29 @@ export class TestBotServer {
     const body = await readJson(req);
     if (req.method === 'POST' && req.url === PAIR_PATH) return this.pair(body, res);
     if (req.method === 'POST' && req.url === UNPAIR_PATH) return this.unpair(body, res);
-    res.writeHead(404).end();
+    reply(res, 404);
   }
 
   private pair(body: Record<string, unknown> | null, res: ServerResponse): void {
     const code = typeof body?.code === 'string' ? body.code : '';
     if (!this.codes.delete(code) || typeof body?.publicKey !== 'string') {
-      res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"bad_code"}');
+      reply(res, 401, '{"error":"bad_code"}');
       return;
     }
     const deviceId = randomUUID();
     this.devices.set(deviceId, { publicKey: body.publicKey, deviceName: String(body.deviceName ?? '') });
-    res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ deviceId, tcknSalt: this.tcknSalt }));
+    reply(res, 201, JSON.stringify({ deviceId, tcknSalt: this.tcknSalt }));
   }
 
   private async unpair(body: Record<string, unknown> | null, res: ServerResponse): Promise<void> {
     const deviceId = deviceIdOf(body);
     const device = deviceId ? this.devices.get(deviceId) : undefined;
     if (!deviceId || !device || !(await this.verify(deviceId, device, body))) {
-      res.writeHead(401).end();
+      reply(res, 401);
       return;
     }
     this.devices.delete(deviceId);
-    res.writeHead(204).end();
+    reply(res, 204);
   }
 
   private onSocket(ws: WebSocket): void {
@@ -184,6 +184,12 @@ export class TestBotServer {
     this.received.push(result.message);
     return result.message;
   }
+}
+
+/** Not chained: restify, when loaded in the same test process, makes writeHead return nothing. */
+function reply(res: ServerResponse, status: number, json?: string): void {
+  res.writeHead(status, json ? { 'content-type': 'application/json' } : {});
+  res.end(json);
 }
 
 /** Reads deviceId from an envelope's payload without trusting it (verification follows). */
