@@ -44,6 +44,7 @@ export interface ReminderParts {
 
 export interface Reminders {
   engine: ReminderEngine;
+  roster: ExpiryRoster;
   references: ConversationReferenceStore;
   ledger: PingLedger;
   reachability: ReachabilityRecorder;
@@ -82,7 +83,7 @@ export function createReminders(config: BotConfig, parts: ReminderParts): Remind
     ? new BullReminderEngine({ ...common, redisUrl: config.REDIS_URL, prefix: `${prefix}bull`, lockDurationMs: tuning.lockDurationMs, stalledIntervalMs: tuning.stalledIntervalMs })
     : new InProcessReminderEngine(common);
   return {
-    engine, references, ledger,
+    engine, roster, references, ledger,
     reachability: new ReachabilityRecorder(references, log),
     handlers: [new AppliedActionHandler(roster, now), new SnoozeActionHandler(roster, policy.reminders, now)],
     health: () => ({ enabled: config.REMINDERS_ENABLED, engine: config.REDIS_URL ? 'bullmq' : 'in-process', ...engine.counters() }),
