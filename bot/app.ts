@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import type { BotConfig } from './config';
 import { createLogger, type Logger } from './logger';
+import { BotMetrics } from './metrics';
 import { createServer, type BotServer, type HealthReport } from './server';
 import { EimzaBot } from './eimzaBot';
 import { SecretGuardMiddleware } from './secretGuardMiddleware';
@@ -45,6 +46,7 @@ export interface AppOptions {
 export interface App {
   config: BotConfig;
   log: Logger;
+  metrics: BotMetrics;
   redis?: Redis;
   server: BotServer;
   /** The expiry pings (tests run `engine.scanNow()`). */
@@ -61,9 +63,10 @@ export interface App {
  */
 export function createApp(config: BotConfig, options: AppOptions = {}): App {
   const log = createLogger(config.LOG_LEVEL, options.logDestination);
+  const metrics = new BotMetrics();
   const redis = config.REDIS_URL ? createRedisClient(config.REDIS_URL, log) : undefined;
   // One storage for both, so a turn's two state reads (and two writes) share one Redis round trip.
-  const storage = createStorage(config, redis);
+  const storage = createStorage(config, redis, metrics);
   const records = redis ? new RedisStorage(redis, { prefix: `${config.REDIS_KEY_PREFIX}records:` }) : storage;
   const services: PathServices = {
     policy: options.policy ?? loadPolicy(),
@@ -84,15 +87,15 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   // After the guard, so the handoff only ever sees masked text.
   const handoff = createHandoff(config, { adapter, redis, log, now: services.now, policy: services.policy, renewals: services.renewals });
   adapter.use(handoff.middleware);
-  adapter.onTurnError = createTurnErrorHandler(conversationState, log);
+  adapter.onTurnError = createTurnErrorHandler(conversationState, log, metrics);
   const reminders = createReminders(config, { adapter, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders });
 
   const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer(), handoff.engine).addActionHandlers(reminders.handlers), config.BOT_LOCALE, reminders.reachability);
-  const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => ({ ...(await checkHealth(redis)), reminders: reminders.health() }), log });
+  const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => ({ ...(await checkHealth(redis)), reminders: reminders.health() }), metrics, log });
 
   let closed: Promise<void> | undefined;
   return {
-    config, log, redis, server, reminders, handoff: handoff.engine,
+    config, log, metrics, redis, server, reminders, handoff: handoff.engine,
     async listen() {
       if (redis) await connectOrKeepTrying(redis, log);
       const port = await server.listen(config.PORT);
@@ -125,9 +128,13 @@ export function guidedPaths(services: PathServices): PathEntry[] {
   ];
 }
 
-function createStorage(config: BotConfig, redis: Redis | undefined): Storage {
+function createStorage(config: BotConfig, redis: Redis | undefined, metrics: BotMetrics): Storage {
   if (!redis) return new MemoryStorage();
-  return new RedisStorage(redis, { prefix: `${config.REDIS_KEY_PREFIX}state:`, idleTtlSeconds: config.CONVERSATION_IDLE_TTL_SECONDS });
+  return new RedisStorage(redis, {
+    prefix: `${config.REDIS_KEY_PREFIX}state:`,
+    idleTtlSeconds: config.CONVERSATION_IDLE_TTL_SECONDS,
+    onRoundTrip: (operation, milliseconds) => metrics.redisSeconds.observe({ operation }, milliseconds / 1000),
+  });
 }
 
 async function checkHealth(redis: Redis | undefined): Promise<HealthReport> {

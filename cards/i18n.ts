@@ -45,9 +45,12 @@ interface HasTurnState {
   activity: { locale?: string };
 }
 
-/** Remembers this turn's language (set once per turn by the bot) so every card of the turn agrees. */
-export function setTurnLocale(context: HasTurnState, defaultLocale: string): Locale {
-  const locale = resolveLocale(context.activity.locale, defaultLocale);
+/**
+ * Fixes this turn's language so every card of the turn agrees: `chosen` (the conversation's
+ * language) when known, else the client's locale, else the bot's default.
+ */
+export function setTurnLocale(context: HasTurnState, defaultLocale: string, chosen?: Locale): Locale {
+  const locale = chosen ?? resolveLocale(context.activity.locale, defaultLocale);
   context.turnState.set(LOCALE_KEY, locale);
   return locale;
 }

@@ -12,4 +12,5 @@ for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:${port}/healthz" >/dev/null 2>&1 && break
   sleep 0.2
 done
-BROWSER=none npx agentsplayground --app-endpoint "http://127.0.0.1:${port}/api/messages" --channel-id msteams --disable-telemetry --port "${PLAYGROUND_PORT:-56150}"
+# The playground sends its process locale as the user's: Turkish first.
+LANG="${PLAYGROUND_LANG:-tr_TR.UTF-8}" BROWSER=none npx agentsplayground --app-endpoint "http://127.0.0.1:${port}/api/messages" --channel-id msteams --disable-telemetry --port "${PLAYGROUND_PORT:-56150}"

@@ -13,7 +13,10 @@ have pkcs11-tool || need+=(opensc)
 [ -e /usr/include/PCSC/winscard.h ] || need+=(libpcsclite-dev)
 have openssl || need+=(openssl)
 have unshare || need+=(util-linux)
-if [ "${E2E:-}" = 1 ]; then have chromium || need+=(chromium); fi
+if [ "${E2E:-}" = 1 ]; then
+  have chromium || need+=(chromium)
+  [ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need+=(fonts-noto-color-emoji)
+fi
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages: ${need[*]}" >&2
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

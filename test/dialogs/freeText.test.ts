@@ -11,7 +11,7 @@ const startsFromText: [string, string][] = [
   ['ücreti kim ödüyor', 'Yenileme nedeniniz hangisi?'],
   ['kurumdan ayrılıyorum e imzam ne olacak', 'süresi bitene kadar'],
   ['güvenlik sözcüğü ne demek', 'kendi belirlediğiniz kod'],
-  ['I lost my card', 'askıya'],
+  ['I lost my card', 'suspend your certificate'],
 ];
 
 describe('free text (recognizer wired into the main dialog)', () => {
