@@ -73,7 +73,7 @@ export class BullReminderEngine implements ReminderEngine {
       connection: this.connection,
       prefix: options.prefix,
       concurrency: options.concurrency ?? 10,
-      limiter: { max: options.ratePerSecond ?? 30, duration: 1000 },
+      limiter: slicedLimiter(options.ratePerSecond ?? 30),
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
       maxStalledCount: 5,
@@ -152,6 +152,16 @@ export class BullReminderEngine implements ReminderEngine {
     }
     return outcome.kind === 'skipped' ? `skipped:${outcome.reason}` : outcome.kind;
   }
+}
+
+/**
+ * BullMQ's limiter counts in fixed windows, so "30 per 1000 ms" can put up to 60 sends in one
+ * sliding second (end of one window, start of the next). Tenth-of-a-second slices keep any
+ * sliding second within about 10 % of the rate: 30/s becomes 3 per 100 ms.
+ */
+export function slicedLimiter(ratePerSecond: number): { max: number; duration: number } {
+  const max = Math.max(1, Math.floor(ratePerSecond / 10));
+  return { max, duration: Math.round((1000 * max) / ratePerSecond) };
 }
 
 function summary(result: ScanResult): Record<string, number | string> {

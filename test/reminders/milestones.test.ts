@@ -6,6 +6,7 @@ import { mergeRecord, type RosterInput, type RosterRecord } from '../../state/ro
 import { pingCard } from '../../bot/reminders/pingCard';
 import { retryAfterMs, classifySendError, RetryableSendError, ConversationGoneError } from '../../bot/reminders/errors';
 import { retryDelay } from '../../bot/reminders/backoff';
+import { slicedLimiter } from '../../bot/reminders/bullReminderEngine';
 import { adaptiveCardOf, buttonTitles, visibleText } from '../support/fakeConnector';
 
 const policy = loadPolicy();
@@ -162,4 +163,18 @@ describe('reminders: retry rules', () => {
     assert.equal(retryDelay(3, new RetryableSendError(429, 1234), 2000), 1234);
     assert.equal(retryDelay(3, new ConversationGoneError(404), 1000, () => 0.5), 4000);
   });
+});
+
+describe('reminders: rate limiter slices', () => {
+  const rows = [
+    { rate: 30, max: 3, duration: 100 },
+    { rate: 50, max: 5, duration: 100 },
+    { rate: 15, max: 1, duration: 67 },
+    { rate: 1, max: 1, duration: 1000 },
+  ];
+  for (const row of rows) {
+    it(`${row.rate}/s → ${row.max} per ${row.duration} ms (no fixed-window double burst)`, () => {
+      assert.deepEqual(slicedLimiter(row.rate), { max: row.max, duration: row.duration });
+    });
+  }
 });
