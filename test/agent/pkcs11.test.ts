@@ -11,7 +11,7 @@ import {
 } from '../../paired-agent/errors';
 import { ReadOnlyPkcs11, pkcs11Queue, resolvePkcs11Library } from '../../paired-agent/pkcs11';
 import { hashTckn } from '../../paired-agent/tckn';
-import { buildReport } from '../../paired-agent/status';
+import { buildReport, reportExitCode } from '../../paired-agent/status';
 import type { CardReport } from '../../paired-agent/report';
 import { KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken, TEST_TCKN } from './helpers/softhsm-token';
 
@@ -172,5 +172,40 @@ describe('agent PKCS#11 (SoftHSM2 token, no login)', function () {
       writeFileSync(notALibrary, 'this is not a shared library\n');
       await assert.rejects(ReadOnlyPkcs11.open(notALibrary), Pkcs11LoadError);
     });
+  });
+});
+
+describe('agent PKCS#11 with cards that are not a Kamu SM e-signature', function () {
+  this.timeout(30_000);
+  let token: SoftHsmToken | null = null;
+  afterEach(() => {
+    token?.destroy();
+    token = null;
+  });
+
+  it('reports certificate_not_kamusm (exit 9) for a signing certificate from another issuer', async () => {
+    token = SoftHsmToken.create('OTHER_TOKEN', { subject: '/C=TR/O=Başka Kurum/CN=Başka Bir Sertifika Sağlayıcısı' }, [
+      { name: 'imza', subject: '/C=TR/CN=Mehmet Öztürk', keyUsage: 'nonRepudiation', startDate: '20250101000000Z', endDate: '20260101000000Z', id: '01' },
+    ]);
+    const report = await readReport();
+    assert.equal(report.certificate?.isKamuSm, false);
+    assert.equal(report.certificate?.holderName, 'Mehmet Öztürk');
+    assert.equal(report.certificate?.tcknMasked, null);
+    assert.equal(report.isEsignCard, false);
+    assert.deepEqual(report.problems.map((p) => p.code), ['certificate_not_kamusm']);
+    assert.match(report.problems[0].message, /Kamu SM tarafından verilmemiş/);
+    assert.equal(reportExitCode(report), 9);
+  });
+
+  it('reports card_not_akis and no_signing_certificate (exit 8) when no certificate allows nonRepudiation', async () => {
+    token = SoftHsmToken.create('NO_SIGNING', KAMU_SM_TEST_CA, [
+      { name: 'sifreleme', subject: `/C=TR/serialNumber=${TEST_TCKN}/CN=Ayşe Yılmaz`, keyUsage: 'keyEncipherment', startDate: '20250101000000Z', endDate: '20260101000000Z', id: '01' },
+    ]);
+    const report = await readReport();
+    assert.equal(report.certificate, null);
+    assert.equal(report.otherCertificateCount, 1);
+    assert.deepEqual(report.problems.map((p) => p.code), ['card_not_akis', 'no_signing_certificate']);
+    assert.equal(reportExitCode(report), 8);
+    assert.ok(!JSON.stringify(report).includes(TEST_TCKN));
   });
 });
