@@ -102,9 +102,9 @@ export function renderReportText(report: CardReport, lang: Lang, now: Date = new
   row('report.card', t(report.cardPresent ? 'report.card_present' : 'report.card_absent', lang));
   if (report.atr) {
     const verdict = report.atrClassification?.verdict === 'akis'
-      ? `${t('report.akis_yes', lang)}${report.atrClassification.label ? ` (${report.atrClassification.label})` : ''}`
+      ? `${t('report.akis_yes', lang)}${report.atrClassification.label ? `, ${report.atrClassification.label}` : ''}`
       : t('report.akis_unknown', lang);
-    row('report.atr', `${formatAtr(report.atr)}: ${verdict}`);
+    row('report.atr', `${formatAtr(report.atr)} (${verdict})`);
   }
   if (report.token) row('report.token', report.token.label);
   const cert = report.certificate;
