@@ -198,10 +198,14 @@ describe('the bot in Redis mode (real redis-server, real HTTP, fake Bot Connecto
 
     it('reports 503, answering false, while Redis is stopped, and 200 again once it is back', async () => {
       await redis.stop();
-      const down = await health(bot.url);
-      assert.equal(down.status, 503);
-      assert.deepEqual(down.body, { status: 'degraded', storage: { backend: 'redis', answering: false } });
-      await redis.start();
+      try {
+        const down = await health(bot.url);
+        assert.equal(down.status, 503);
+        assert.equal(down.body.status, 'degraded');
+        assert.deepEqual(down.body.storage, { backend: 'redis', answering: false });
+      } finally {
+        await redis.start(); // also when an assertion failed, so the bot can close
+      }
       await eventually(async () => (await health(bot.url)).status === 200, 'healthz to recover');
     });
   });
@@ -224,15 +228,17 @@ describe('the bot in Redis mode (real redis-server, real HTTP, fake Bot Connecto
       const stepTwo = await advanceTo(conversation, await openPinPath(conversation, this), 1, 2);
 
       await redis.stop();
-      const whileDown = await conversation.press(stepTwo);
-      assert.equal(whileDown.status, 200);
-      assert.equal(whileDown.replies.length, 1, texts(whileDown.replies));
-      assert.match(visibleText(whileDown.replies[0]), new RegExp(APOLOGY_TITLE));
-      assert.doesNotMatch(texts(whileDown.replies), /Adım \d\/8/);
-      assert.equal((await health(bot.url)).status, 503);
-      assert.ok(bot.logs.some((line) => line.includes('storage unavailable')), 'the failed turn is logged');
-
-      await redis.start(); // same port, data kept
+      try {
+        const whileDown = await conversation.press(stepTwo);
+        assert.equal(whileDown.status, 200);
+        assert.equal(whileDown.replies.length, 1, texts(whileDown.replies));
+        assert.match(visibleText(whileDown.replies[0]), new RegExp(APOLOGY_TITLE));
+        assert.doesNotMatch(texts(whileDown.replies), /Adım \d\/8/);
+        assert.equal((await health(bot.url)).status, 503);
+        assert.ok(bot.logs.some((line) => line.includes('storage unavailable')), 'the failed turn is logged');
+      } finally {
+        await redis.start(); // same port, data kept (also when an assertion failed, so the bot can close)
+      }
       await eventually(async () => (await health(bot.url)).status === 200, 'the bot to reconnect to Redis');
       const afterwards = await conversation.press(stepTwo);
       assert.equal(afterwards.status, 200);
@@ -369,8 +375,10 @@ describe('the bot in Redis mode (real redis-server, real HTTP, fake Bot Connecto
       await replyArriving; // the turn is now waiting on the connector
       const exit = bot.stop('SIGTERM');
 
-      assert.equal(await posted, 200);
-      assert.equal(await exit, 0, bot.output);
+      const postStatus = await posted.catch((error: Error) => `POST failed: ${error.message}`);
+      const exitCode = await exit;
+      assert.equal(postStatus, 200, bot.output);
+      assert.equal(exitCode, 0, bot.output);
       const replies = connector.in(conversationId);
       assert.equal(replies.length, 2, 'welcome and menu both delivered');
       assert.match(visibleText(replies[1]), /Size nasıl yardımcı olabilirim\?/);
