@@ -35,14 +35,14 @@ export class EimzaBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      await this.reachability?.seen(context);
+      await this.reachability?.seen(context, true);
       await this.welcomeOnce(context, true);
       await next();
     });
     // Teams sends installationUpdate and conversationUpdate together on install; the welcome
     // goes with conversationUpdate alone, so two turns racing cannot both send it.
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.reachability?.seen(context);
+      await this.reachability?.seen(context, true);
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {

@@ -120,10 +120,22 @@ export class BullReminderEngine implements ReminderEngine {
     return this.closing;
   }
 
-  close(): Promise<void> {
+  /** Lets pings in flight finish (up to `graceMs`), then stops; safe to call twice. */
+  close(graceMs = 5000): Promise<void> {
     this.closing ??= (async () => {
-      await Promise.allSettled([this.pingWorker?.close(), this.scanWorker?.close()]);
-      await Promise.allSettled([this.pingQueue.close(), this.scanQueue.close()]);
+      const orderly = (async () => {
+        await Promise.allSettled([this.pingWorker?.close(), this.scanWorker?.close()]);
+        await Promise.allSettled([this.pingQueue.close(), this.scanQueue.close()]);
+      })();
+      let timer: NodeJS.Timeout | undefined;
+      const late = await Promise.race([orderly.then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs)))]);
+      clearTimeout(timer);
+      if (late) {
+        this.options.log.warn('reminders did not stop in time; closing their connections');
+        await Promise.allSettled([this.pingWorker?.close(true), this.scanWorker?.close(true)]);
+        this.connection.disconnect();
+        return;
+      }
       await this.connection.quit().catch(() => this.connection.disconnect());
     })();
     return this.closing;

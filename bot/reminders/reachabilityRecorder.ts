@@ -10,16 +10,20 @@ import type { Logger } from '../logger';
 export class ReachabilityRecorder {
   private readonly known = new Map<string, string>();
 
-  constructor(private readonly store: ConversationReferenceStore, private readonly log: Logger, private readonly lookUpUpn = true) {}
+  constructor(private readonly store: ConversationReferenceStore, private readonly log: Logger) {}
 
-  async seen(context: TurnContext): Promise<void> {
+  /**
+   * `install`: also asks Teams for the user's UPN (so imported UPN rows find them). Only on
+   * install, never on a message, so an ordinary turn makes no extra call to the connector.
+   */
+  async seen(context: TurnContext, install = false): Promise<void> {
     const { activity } = context;
     if (activity.conversation?.conversationType && activity.conversation.conversationType !== 'personal') return;
     const userId = activity.from?.aadObjectId ?? activity.from?.id;
     if (!userId || this.known.get(userId) === activity.conversation?.id) return;
     try {
-      const upn = this.lookUpUpn && !(await this.store.get(userId))?.upn ? await this.upnOf(context) : undefined;
       const previous = await this.store.get(userId);
+      const upn = install && !previous?.upn ? await this.upnOf(context) : undefined;
       const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
       await this.store.save({
         userId, tenantId, locale: activity.locale, upn: upn ?? previous?.upn,
