@@ -28,7 +28,7 @@ export class SecretGuardMiddleware implements Middleware {
       }
       context.onSendActivities(async (turn, activities, sendNext) => {
         if (activities.some((activity) => activity.type === ActivityTypes.Message)) {
-          await this.pinContext.set(turn, activities.some(talksAboutPins));
+          await this.pinContext.set(turn, activities.some(SecretGuardMiddleware.talksAboutPins));
         }
         return sendNext();
       });
@@ -53,13 +53,14 @@ export class SecretGuardMiddleware implements Middleware {
     }
     return [...kinds];
   }
+
+  /** True when a reply mentions PINs, PUKs or the güvenlik sözcüğü (so a lone number next is a PIN). */
+  static talksAboutPins(activity: Partial<Activity>): boolean {
+    return TALKS_ABOUT_PINS.test(`${activity.text ?? ''} ${JSON.stringify(activity.attachments ?? [])}`);
+  }
 }
 
 /** The kinds of secret masked in this turn's message (empty when none). */
 export function secretsFoundThisTurn(context: TurnContext): SecretKind[] {
   return (context.turnState.get(SECRETS_FOUND) as SecretKind[] | undefined) ?? [];
-}
-
-function talksAboutPins(activity: Partial<Activity>): boolean {
-  return TALKS_ABOUT_PINS.test(`${activity.text ?? ''} ${JSON.stringify(activity.attachments ?? [])}`);
 }

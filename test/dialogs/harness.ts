@@ -1,5 +1,7 @@
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type TurnContext } from 'botbuilder';
 import { EimzaBot } from '../../bot/eimzaBot';
+import { SecretGuardMiddleware } from '../../bot/secretGuardMiddleware';
+import { createLogger } from '../../bot/logger';
 import { guidedPaths } from '../../bot/app';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { loadPolicy, type Policy } from '../../dialogs/policy';
@@ -43,8 +45,10 @@ export class DialogHarness {
     this.renewals = new RenewalRequestStore(storage);
     this.roster = new ExpiryRoster();
     const services = { policy: this.policy, now: () => now, renewals: this.renewals, roster: this.roster };
-    const bot = new EimzaBot(new ConversationState(storage), new UserState(storage), new MainDialog(guidedPaths(services), (sharedRecognizer ??= trainRecognizer())), 'tr-TR');
+    const conversationState = new ConversationState(storage);
+    const bot = new EimzaBot(conversationState, new UserState(storage), new MainDialog(guidedPaths(services), (sharedRecognizer ??= trainRecognizer())), 'tr-TR');
     this.adapter = new RecordingAdapter((context) => bot.run(context));
+    this.adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), createLogger('silent')));
     this.adapter.locale = options.locale ?? 'tr-TR';
   }
 
