@@ -29,6 +29,9 @@ import { RedisRosterBackend } from '../state/redisRosterBackend';
 import { createReminders, type Reminders, type ReminderTuning } from './reminders';
 import { trainRecognizer, type Recognizer } from './nlu';
 import { createHandoff, type HandoffEngine } from './handoff';
+import { createAgentLink, type AgentLink } from './agentLink';
+import { CardStatusDialog } from '../dialogs/cardStatusDialog';
+import { AgentPairingDialog } from '../dialogs/agentPairingDialog';
 
 export interface AppOptions {
   /** Where logs go (tests capture them); stdout by default. */
@@ -53,6 +56,8 @@ export interface App {
   reminders: Reminders;
   /** The help desk handoff (tests call `sweep()` on it). */
   handoff: HandoffEngine;
+  /** The paired card agents (issue 5): pairing, sockets, probes. */
+  agentLink: AgentLink;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -74,6 +79,8 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     renewals: new RenewalRequestStore(records),
     roster: new ExpiryRoster(redis ? new RedisRosterBackend(redis, config.REDIS_KEY_PREFIX) : new MemoryRosterBackend()),
   };
+  const agentLink = createAgentLink(config, { redis, log, metrics, roster: services.roster, now: services.now });
+  services.agent = agentLink.service;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
@@ -90,15 +97,18 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   adapter.onTurnError = createTurnErrorHandler(conversationState, log, metrics);
   const reminders = createReminders(config, { adapter, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders });
 
-  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer(), handoff.engine).addActionHandlers(reminders.handlers), config.BOT_LOCALE, reminders.reachability);
+  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer(), handoff.engine).addActionHandlers([...reminders.handlers, ...agentLink.handlers]), config.BOT_LOCALE, reminders.reachability);
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => ({ ...(await checkHealth(redis)), reminders: reminders.health() }), metrics, log });
+
+  agentLink.mount(server.server);
 
   let closed: Promise<void> | undefined;
   return {
-    config, log, metrics, redis, server, reminders, handoff: handoff.engine,
+    config, log, metrics, redis, server, reminders, handoff: handoff.engine, agentLink,
     async listen() {
       if (redis) await connectOrKeepTrying(redis, log);
       const port = await server.listen(config.PORT);
+      await agentLink.start(port);
       await reminders.start();
       handoff.sweeper.start();
       log.info({ port, storage: redis ? 'redis' : 'memory', auth: Boolean(config.MicrosoftAppId) }, 'eimza-bot listening');
@@ -106,6 +116,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     },
     close() {
       closed ??= (async () => {
+        await agentLink.close();
         await server.close();
         await reminders.close();
         await handoff.sweeper.close();
@@ -125,6 +136,8 @@ export function guidedPaths(services: PathServices): PathEntry[] {
     { verb: Verb.unlock, dialog: new UnlockDialog(services) },
     { verb: Verb.lostCard, dialog: new LostCardDialog(services) },
     { verb: Verb.faq, dialog: new FaqDialog(services) },
+    { verb: Verb.cardStatus, dialog: new CardStatusDialog(services) },
+    { verb: Verb.agentPairing, dialog: new AgentPairingDialog(services) },
   ];
 }
 

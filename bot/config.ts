@@ -34,6 +34,14 @@ const schema = z.object({
   REMINDER_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   REMINDER_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
   REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  // Paired card agent (bot/agentLink, paired-agent/PROTOCOL.md): the address agents reach, pairing codes, probes.
+  PUBLIC_URL: z.string().url('must be the address agents reach, like https://eimza.kurum.gov.tr').optional(),
+  PAIRING_CODE_TTL_SECONDS: z.coerce.number().int().min(10).default(600),
+  PAIRING_MAX_WRONG_CODES: z.coerce.number().int().min(1).default(5),
+  PAIRING_PAUSE_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  AGENT_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
+  AGENT_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  AGENT_TCKN_SALT: z.string().regex(/^[0-9a-fA-F]{32,128}$/, 'must be 32-128 hex digits').optional(),
 });
 
 export type BotConfig = z.infer<typeof schema>;

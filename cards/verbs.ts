@@ -27,6 +27,8 @@ export const Verb = {
   reminderApplied: 'reminder.applied',
   /** Expiry ping: "Bir hafta sonra hatırlat" moves the next ping (carries `expiry`). */
   reminderSnooze: 'reminder.snooze',
+  /** Paired agent: "Kaldır" on the paired-devices card (carries `deviceId`, `deviceName`). */
+  agentUnpair: 'agent.unpair',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

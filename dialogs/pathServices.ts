@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Policy } from './policy';
 import type { RenewalRequestStore } from '../state/renewalRequests';
 import type { ExpiryRoster } from '../state/expiryRoster';
+import type { CardAgent } from '../bot/agentLink/cardAgent';
 
 /** What the guided paths need from outside: the policy, a clock (tests fix it) and the records. */
 export interface PathServices {
@@ -9,6 +10,8 @@ export interface PathServices {
   now: () => Date;
   renewals: RenewalRequestStore;
   roster: ExpiryRoster;
+  /** The user's paired card agent (bot/agentLink); absent: the paths behave as if nobody were paired. */
+  agent?: CardAgent;
 }
 
 /** Who is talking: the Azure AD object id when Teams gives one (stable across chats), else the channel id. */

@@ -1,0 +1,156 @@
+import type { Attachment } from 'botbuilder';
+import type { CardReport } from '../paired-agent/report';
+import type { PinState } from '../paired-agent/pin-state';
+import type { CardReading, DeviceView } from '../bot/agentLink/cardAgent';
+import { messageCard, type CardButton, type CardFact } from '../cards/index';
+import { t, type Locale, type StringKey } from '../cards/i18n';
+import { Verb } from '../cards/verbs';
+import { daysBetween, formatDate, istanbulDate, TIME_ZONE } from './dates';
+import { expiryFact } from './closingCards';
+
+/** The cards of the paired agent: pairing code, devices, and what the card in the reader says. */
+
+const clock = new Intl.DateTimeFormat('tr-TR', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+
+/** 14:05 in Istanbul. */
+export function istanbulTime(iso: string): string {
+  return clock.format(new Date(iso));
+}
+
+/** An instant (ISO) as the Istanbul calendar day (2026-11-21). */
+export function dayOf(iso: string): string {
+  return istanbulDate(new Date(iso));
+}
+
+const back = (locale: Locale): CardButton => ({ label: t(locale, 'common.back'), data: { verb: Verb.menu } });
+
+export function pairingCodeCard(locale: Locale, code: string, command: string, minutes: number, expiresAt: string): Attachment {
+  return messageCard({
+    title: t(locale, 'agent.pairTitle'),
+    paragraphs: [t(locale, 'agent.pairIntro')],
+    steps: [command],
+    facts: [
+      { label: t(locale, 'agent.pairCodeLabel'), value: code },
+      { label: t(locale, 'agent.pairValidLabel'), value: t(locale, 'agent.pairValid', { minutes, time: istanbulTime(expiresAt) }) },
+    ],
+    warning: t(locale, 'agent.pairSecret'),
+    note: `${t(locale, 'agent.pairThen')} ${t(locale, 'agent.pairPrivacy')}`,
+  });
+}
+
+export function pairingPausedCard(locale: Locale, until: string): Attachment {
+  return messageCard({ title: t(locale, 'agent.pausedTitle'), paragraphs: [t(locale, 'agent.pausedBody', { time: istanbulTime(until) })], buttons: [back(locale)] });
+}
+
+/** The user's paired PCs, each with a "Kaldır" button. */
+export function devicesCard(locale: Locale, devices: DeviceView[]): Attachment {
+  return messageCard({
+    title: t(locale, 'agent.devicesTitle'),
+    facts: devices.map((d) => ({
+      label: d.deviceName,
+      value: t(locale, 'agent.devicePaired', { date: formatDate(dayOf(d.pairedAt)), state: t(locale, d.online ? 'agent.deviceOnline' : 'agent.deviceOffline') }),
+    })),
+    buttons: devices.map((d) => ({ label: t(locale, 'agent.remove', { device: d.deviceName }), data: { verb: Verb.agentUnpair, deviceId: d.deviceId, deviceName: d.deviceName } })),
+  });
+}
+
+/** What the card status answer is when there is no report: not paired, offline, or the agent's error. */
+export function noReportCard(locale: Locale, reading: Exclude<CardReading, { kind: 'report' }>): Attachment {
+  const retry: CardButton = { label: t(locale, 'agent.checkButton'), data: { verb: Verb.cardStatus } };
+  switch (reading.kind) {
+    case 'notPaired':
+      return messageCard({
+        title: t(locale, 'agent.notPairedTitle'), paragraphs: [t(locale, 'agent.notPairedBody')],
+        buttons: [{ label: t(locale, 'agent.pairButton'), data: { verb: Verb.agentPairing } }, back(locale)],
+      });
+    case 'offline':
+      return messageCard({ title: t(locale, 'agent.offlineTitle', { device: reading.deviceName }), paragraphs: [t(locale, 'agent.offlineBody')], buttons: [retry, back(locale)] });
+    case 'failed':
+      return messageCard({
+        title: t(locale, 'agent.failedTitle'),
+        // The agent's own sentence (Turkish, e.g. "Okuyucuda kart yok…") says what to do.
+        paragraphs: [reading.code === 'timeout' || !reading.message ? t(locale, 'agent.timeout') : reading.message],
+        buttons: [retry, back(locale)],
+      });
+  }
+}
+
+/** The PIN state's advice: what to say, and whether to offer Kilit Çözme with the PUK warning. */
+export interface PinAdvice {
+  state: StringKey;
+  advice: StringKey;
+  /** Shown as the card's warning (stop, do not guess). */
+  urgent: boolean;
+  unlockButton: boolean;
+  pukWarning: boolean;
+}
+
+export const PIN_ADVICE: Record<PinState, PinAdvice> = {
+  locked: { state: 'agent.pin.locked', advice: 'agent.advice.locked', urgent: true, unlockButton: true, pukWarning: true },
+  final_try: { state: 'agent.pin.final_try', advice: 'agent.advice.final_try', urgent: true, unlockButton: true, pukWarning: true },
+  count_low: { state: 'agent.pin.count_low', advice: 'agent.advice.count_low', urgent: true, unlockButton: true, pukWarning: false },
+  unknown: { state: 'agent.pin.unknown', advice: 'agent.advice.unknown', urgent: false, unlockButton: false, pukWarning: false },
+};
+
+/** Where a certificate stands today: not yet valid (a new card), valid, or expired. */
+export function certificatePhase(cert: { notBefore: string; notAfter: string }, now: Date): 'new' | 'valid' | 'expired' {
+  if (Date.parse(cert.notBefore) > now.getTime()) return 'new';
+  return Date.parse(cert.notAfter) < now.getTime() ? 'expired' : 'valid';
+}
+
+/**
+ * "Kartımı kontrol et": reader, card, holder (name only), issuer, validity with days left, PIN
+ * state with advice. `oldExpiry` (ISO day) is the current card's expiry when the reader holds
+ * the new one (R3).
+ */
+export function cardStatusCard(locale: Locale, report: CardReport, now: Date, oldExpiry?: string): Attachment {
+  const today = istanbulDate(now);
+  const cert = report.certificate;
+  const pin = PIN_ADVICE[report.pin.state] ?? PIN_ADVICE.unknown;
+  const akis = report.atrClassification?.verdict === 'akis' || report.isEsignCard;
+  const facts: CardFact[] = [
+    { label: t(locale, 'agent.reader'), value: report.reader ?? '-' },
+    { label: t(locale, 'agent.card'), value: akis ? `${t(locale, 'agent.cardAkis')}${report.atrClassification?.label ? ` (${report.atrClassification.label})` : ''}` : t(locale, 'agent.cardUnknown') },
+  ];
+  const paragraphs: string[] = [];
+  let warning: string | undefined;
+  let title = t(locale, 'agent.statusTitle');
+  if (cert) {
+    const until = dayOf(cert.notAfter);
+    facts.push(
+      { label: t(locale, 'agent.holder'), value: cert.holderName ?? '-' },
+      { label: t(locale, 'agent.issuer'), value: cert.issuer },
+      { label: t(locale, 'agent.serial'), value: cert.serialNumber },
+      { label: t(locale, 'agent.validFrom'), value: formatDate(dayOf(cert.notBefore)) },
+      { ...expiryFact(until, daysBetween(today, until), locale), label: t(locale, 'agent.validUntil') },
+    );
+    const phase = certificatePhase(cert, now);
+    if (phase === 'new') {
+      title = t(locale, 'agent.newCardTitle', { date: formatDate(dayOf(cert.notBefore)) });
+      warning = oldExpiry ? t(locale, 'agent.newCardWarningDate', { date: formatDate(oldExpiry) }) : t(locale, 'agent.newCardWarning');
+    } else if (phase === 'expired') {
+      paragraphs.push(t(locale, 'agent.expiredCard'));
+    }
+    if (!cert.isKamuSm) paragraphs.push(t(locale, 'agent.notEsign'));
+  } else {
+    paragraphs.push(t(locale, 'agent.notEsign'));
+  }
+  facts.push({ label: t(locale, 'agent.pinState'), value: t(locale, pin.state) });
+  if (pin.urgent && !warning) warning = t(locale, pin.advice);
+  else paragraphs.push(t(locale, pin.advice));
+  if (pin.pukWarning) paragraphs.push(t(locale, 'unlock.pukWarning'));
+  for (const problem of report.problems) if (!paragraphs.includes(problem.message)) paragraphs.push(problem.message);
+  const buttons: CardButton[] = [
+    ...(pin.unlockButton ? [{ label: t(locale, 'agent.unlockButton'), data: { verb: Verb.unlock } }] : []),
+    back(locale),
+  ];
+  return messageCard({ title, warning, facts, paragraphs, buttons });
+}
+
+/** The expiry day of the card in use (valid now, not `newSerial`), from the certificates the agents have shown. */
+export function currentCardExpiry(certs: { serialNumber: string; notBefore: string; notAfter: string }[], newSerial: string, now: Date): string | undefined {
+  const current = certs
+    .filter((c) => c.serialNumber !== newSerial && certificatePhase(c, now) === 'valid')
+    .sort((a, b) => b.notAfter.localeCompare(a.notAfter))[0];
+  return current ? dayOf(current.notAfter) : undefined;
+}

@@ -1,0 +1,42 @@
+import { MessageFactory } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { comingSoonCard } from '../cards/common';
+import { localeOf } from '../cards/i18n';
+import { devicesCard, pairingCodeCard, pairingPausedCard } from './agentCards';
+import { userOf, type PathServices } from './pathServices';
+
+export const AGENT_PAIRING_DIALOG = 'agentPairingDialog';
+const FLOW = `${AGENT_PAIRING_DIALOG}.flow`;
+
+/**
+ * "Bilgisayarımı eşleştir": a one-time code (10 minutes, single use, bound to this Teams user)
+ * with the exact `eimza-agent pair` command, and the PCs already paired with "Kaldır" buttons.
+ */
+export class AgentPairingDialog extends ComponentDialog {
+  constructor(private readonly services: PathServices) {
+    super(AGENT_PAIRING_DIALOG);
+    this.addDialog(new WaterfallDialog(FLOW, [this.codeStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async codeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const agent = this.services.agent;
+    if (!agent) {
+      await step.context.sendActivity(MessageFactory.attachment(comingSoonCard(locale)));
+      return step.endDialog();
+    }
+    const owner = userOf(step.context);
+    const devices = await agent.devices(owner.userId);
+    if (devices.length > 0) await step.context.sendActivity(MessageFactory.attachment(devicesCard(locale, devices)));
+    const issued = await agent.issueCode(owner);
+    if (issued.kind === 'paused') {
+      await step.context.sendActivity(MessageFactory.attachment(pairingPausedCard(locale, issued.until)));
+      return step.endDialog();
+    }
+    const minutes = Math.round((Date.parse(issued.expiresAt) - this.services.now().getTime()) / 60_000);
+    const command = `eimza-agent pair ${issued.code} --server ${agent.publicUrl()}`;
+    await step.context.sendActivity(MessageFactory.attachment(pairingCodeCard(locale, issued.code, command, minutes, issued.expiresAt)));
+    return step.endDialog();
+  }
+}

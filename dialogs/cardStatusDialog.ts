@@ -1,0 +1,37 @@
+import { MessageFactory } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { localeOf } from '../cards/i18n';
+import { cardStatusCard, certificatePhase, currentCardExpiry, noReportCard } from './agentCards';
+import { userOf, type PathServices } from './pathServices';
+
+export const CARD_STATUS_DIALOG = 'cardStatusDialog';
+const FLOW = `${CARD_STATUS_DIALOG}.flow`;
+
+/**
+ * "Kartımı kontrol et" (intent card_status): asks the user's paired agent what is in the reader
+ * and shows it, with the PIN state's advice. Not paired: offers pairing; agent offline: says so.
+ */
+export class CardStatusDialog extends ComponentDialog {
+  constructor(private readonly services: PathServices) {
+    super(CARD_STATUS_DIALOG);
+    this.addDialog(new WaterfallDialog(FLOW, [this.readStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async readStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = localeOf(step.context);
+    const { userId } = userOf(step.context);
+    const reading = this.services.agent ? await this.services.agent.readCard(userId) : { kind: 'notPaired' as const };
+    if (reading.kind !== 'report') {
+      await step.context.sendActivity(MessageFactory.attachment(noReportCard(locale, reading)));
+      return step.endDialog();
+    }
+    const now = this.services.now();
+    const cert = reading.report.certificate;
+    const oldExpiry = cert && certificatePhase(cert, now) === 'new' && this.services.agent
+      ? currentCardExpiry(await this.services.agent.certificates(userId), cert.serialNumber, now)
+      : undefined;
+    await step.context.sendActivity(MessageFactory.attachment(cardStatusCard(locale, reading.report, now, oldExpiry)));
+    return step.endDialog();
+  }
+}
