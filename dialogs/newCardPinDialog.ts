@@ -6,6 +6,8 @@ import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { menuPathText, say, type Policy } from './policy';
 import type { PathServices } from './pathServices';
+import { newCardCard, readReaderCard } from './agentReading';
+import { formatDate } from './dates';
 
 export const NEW_CARD_PIN_DIALOG = 'newCardPinDialog';
 const PROMPT = `${NEW_CARD_PIN_DIALOG}.prompt`;
@@ -41,6 +43,7 @@ export class NewCardPinDialog extends ComponentDialog {
     const index = step.options?.index ?? 0;
     const locale = localeOf(step.context);
     const pinStep = this.steps[index];
+    if (step.options?.index === undefined) await this.sayWhichCard(step);
     const options: CardPromptOptions = {
       card: {
         progress: t(locale, 'newCardPin.progress', { step: index + 1, total: this.steps.length }),
@@ -71,6 +74,20 @@ export class NewCardPinDialog extends ComponentDialog {
       buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
     })));
     return step.endDialog();
+  }
+
+  /** With a paired agent, first says which card is in the reader: the new one (R3) or the old one. */
+  private async sayWhichCard(step: WaterfallStepContext<StepOptions>): Promise<void> {
+    const locale = localeOf(step.context);
+    const reader = await readReaderCard(this.services, step.context);
+    if (reader.kind === 'new') {
+      await step.context.sendActivity(MessageFactory.attachment(newCardCard(step.context, reader, [t(locale, 'agent.newCardPinHint')])));
+    } else if (reader.kind === 'current') {
+      await step.context.sendActivity(MessageFactory.attachment(messageCard({
+        title: t(locale, 'agent.oldCardInReader', { serial: reader.serial, until: formatDate(reader.expiry) }),
+        paragraphs: [t(locale, 'agent.newCardPinHint')],
+      })));
+    }
   }
 
   private helpCard(pinStep: PinStep, stuckCount: number, locale: Locale) {

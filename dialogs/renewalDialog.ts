@@ -10,6 +10,7 @@ import { userOf, type PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
 import { LOST_CARD_DIALOG } from './lostCardDialog';
 import { expiryFact, feeExplanation, feeFacts, newCardRulesCard } from './closingCards';
+import { newCardCard, readReaderCard } from './agentReading';
 
 export const RENEWAL_DIALOG = 'renewalDialog';
 const PROMPT = `${RENEWAL_DIALOG}.prompt`;
@@ -58,6 +59,16 @@ export class RenewalDialog extends ComponentDialog {
     if (valuesOf(step).reason === LOST_OR_STOLEN) return step.replaceDialog(LOST_CARD_DIALOG);
     if (valuesOf(step).reason !== NORMAL_EXPIRY) return step.next(undefined);
     const locale = localeOf(step.context);
+    // With a paired agent, the expiry comes from the card in the reader instead of the user.
+    const reader = await readReaderCard(this.services, step.context);
+    if (reader.kind === 'current') {
+      await step.context.sendActivity(t(locale, 'agent.readFromCard', { device: reader.deviceName, date: formatDate(reader.expiry) }));
+      return step.next(reader.expiry);
+    }
+    if (reader.kind === 'new') {
+      await step.context.sendActivity(MessageFactory.attachment(newCardCard(step.context, reader)));
+      if (reader.oldExpiry) return step.next(reader.oldExpiry);
+    }
     const today = this.today();
     return step.beginDialog(PROMPT, {
       card: { title: t(locale, 'renewal.expiryQuestion'), paragraphs: [t(locale, 'renewal.expiryWhere')] },

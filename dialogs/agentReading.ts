@@ -1,0 +1,52 @@
+import type { Attachment, TurnContext } from 'botbuilder';
+import type { CardReport } from '../paired-agent/report';
+import { messageCard } from '../cards/index';
+import { localeOf, t } from '../cards/i18n';
+import { formatDate } from './dates';
+import { certificatePhase, currentCardExpiry, dayOf } from './agentCards';
+import { userOf, type PathServices } from './pathServices';
+
+/** What the renewal and new-card paths learn from the paired agent, when there is one. */
+export type ReaderCard =
+  | { kind: 'none' }
+  /** The card in use (valid or expired): its expiry day is the answer to "when does it expire". */
+  | { kind: 'current'; expiry: string; serial: string; deviceName: string }
+  /** A card whose certificate is not valid yet: the NEW card (R3). `oldExpiry` when known. */
+  | { kind: 'new'; validFrom: string; expiry: string; serial: string; oldExpiry?: string; deviceName: string };
+
+/**
+ * Reads the card in the user's reader through the paired agent. Anything short of a Kamu SM
+ * signing certificate (not paired, offline, no card, Redis trouble) is `none`: the path then
+ * asks the user, as it does without an agent.
+ */
+export async function readReaderCard(services: PathServices, context: TurnContext): Promise<ReaderCard> {
+  if (!services.agent) return { kind: 'none' };
+  const { userId } = userOf(context);
+  try {
+    const reading = await services.agent.readCard(userId);
+    if (reading.kind !== 'report') return { kind: 'none' };
+    return await classify(services, userId, reading.report, reading.deviceName);
+  } catch {
+    return { kind: 'none' };
+  }
+}
+
+async function classify(services: PathServices, userId: string, report: CardReport, deviceName: string): Promise<ReaderCard> {
+  const cert = report.certificate;
+  if (!cert || !cert.isKamuSm) return { kind: 'none' };
+  const now = services.now();
+  const expiry = dayOf(cert.notAfter);
+  if (certificatePhase(cert, now) !== 'new') return { kind: 'current', expiry, serial: cert.serialNumber, deviceName };
+  const oldExpiry = currentCardExpiry(await services.agent!.certificates(userId), cert.serialNumber, now);
+  return { kind: 'new', validFrom: dayOf(cert.notBefore), expiry, serial: cert.serialNumber, oldExpiry, deviceName };
+}
+
+/** "The card in the reader is your NEW card, valid from …; do not use it before …" (R3). */
+export function newCardCard(context: TurnContext, card: Extract<ReaderCard, { kind: 'new' }>, extra: string[] = []): Attachment {
+  const locale = localeOf(context);
+  return messageCard({
+    title: t(locale, 'agent.newCardTitle', { date: formatDate(card.validFrom) }),
+    warning: card.oldExpiry ? t(locale, 'agent.newCardWarningDate', { date: formatDate(card.oldExpiry) }) : t(locale, 'agent.newCardWarning'),
+    paragraphs: [t(locale, 'agent.newCardInReader', { serial: card.serial, from: formatDate(card.validFrom), until: formatDate(card.expiry) }), ...extra],
+  });
+}
