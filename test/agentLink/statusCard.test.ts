@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { MessageFactory } from 'botbuilder';
+import { cardStatusCard, noReportCard, PIN_ADVICE } from '../../dialogs/agentCards';
+import { buttonTitles, visibleText } from '../support/fakeConnector';
+import { CKF_USER_PIN_COUNT_LOW, CKF_USER_PIN_FINAL_TRY, CKF_USER_PIN_LOCKED } from '../../paired-agent/pin-state';
+import { MemoryAgentStore } from '../../bot/agentLink/memoryAgentStore';
+import { parseCode } from '../../bot/agentLink/pairingCode';
+import { fixtureReport } from './support';
+import { t } from '../../cards/i18n';
+
+const NOW = new Date('2026-11-21T10:00:00+03:00');
+const PUK = 'PUK kodu kilit çözmek için KULLANILMAZ';
+
+interface Row {
+  flags: number;
+  state: string;
+  must: (string | RegExp)[];
+  mustNot: (string | RegExp)[];
+  unlockButton: boolean;
+}
+
+/** PIN state -> what the status card says and offers. */
+const rows: Row[] = [
+  { flags: CKF_USER_PIN_LOCKED, state: 'Kilitli', must: ['PIN\'iniz kilitlenmiş', 'Kilit Çözme', PUK], mustNot: [], unlockButton: true },
+  { flags: CKF_USER_PIN_LOCKED | CKF_USER_PIN_FINAL_TRY | CKF_USER_PIN_COUNT_LOW, state: 'Kilitli', must: [PUK], mustNot: [], unlockButton: true },
+  { flags: CKF_USER_PIN_FINAL_TRY, state: 'Tek deneme hakkı kaldı', must: ['Durun, PIN\'i tahmin etmeyin', PUK], mustNot: [], unlockButton: true },
+  { flags: CKF_USER_PIN_FINAL_TRY | CKF_USER_PIN_COUNT_LOW, state: 'Tek deneme hakkı kaldı', must: ['bir yanlış deneme daha kartınızı kilitler', PUK], mustNot: [], unlockButton: true },
+  { flags: CKF_USER_PIN_COUNT_LOW, state: 'Yanlış deneme yapılmış', must: ['Durun, tahmin etmeyin'], mustNot: [PUK], unlockButton: true },
+  { flags: 0, state: 'Bilinmiyor', must: ['durumu bilemiyorum', 'PIN\'inizde sorun olmadığı anlamına gelmez'], mustNot: [/sağlıklı|healthy/i, PUK], unlockButton: false },
+  { flags: 0x400 | 0x4, state: 'Bilinmiyor', must: ['durumu bilemiyorum'], mustNot: [PUK], unlockButton: false },
+];
+
+describe('the card status card', () => {
+  for (const row of rows) {
+    it(`flags 0x${row.flags.toString(16)}: PIN "${row.state}" with the right advice`, () => {
+      const activity = MessageFactory.attachment(cardStatusCard('tr', fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z', flags: row.flags }), NOW));
+      const shown = visibleText(activity);
+      assert.ok(shown.includes(`PIN durumu\n${row.state}`) || shown.includes(row.state), shown);
+      for (const text of row.must) assert.ok(typeof text === 'string' ? shown.includes(text) : text.test(shown), `missing ${text} in\n${shown}`);
+      for (const text of row.mustNot) assert.ok(typeof text === 'string' ? !shown.includes(text) : !text.test(shown), `must not show ${text} in\n${shown}`);
+      assert.equal(buttonTitles(activity).includes('Kilit Çözme adımları'), row.unlockButton);
+    });
+  }
+
+  it('every PIN state has its advice in English too', () => {
+    const flagsOf = { locked: CKF_USER_PIN_LOCKED, final_try: CKF_USER_PIN_FINAL_TRY, count_low: CKF_USER_PIN_COUNT_LOW, unknown: 0 };
+    for (const [state, advice] of Object.entries(PIN_ADVICE)) {
+      const report = fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z', flags: flagsOf[state as keyof typeof flagsOf] });
+      const shown = visibleText(MessageFactory.attachment(cardStatusCard('en', report, NOW)));
+      assert.ok(shown.includes(t('en', advice.advice)) && shown.includes(t('en', advice.state)), `${state}:\n${shown}`);
+    }
+  });
+
+  it('shows the days left in Istanbul days, and an expired card as expired', () => {
+    const valid = visibleText(MessageFactory.attachment(cardStatusCard('tr', fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z' }), NOW)));
+    assert.match(valid, /05\.01\.2027 \(45 gün kaldı\)/);
+    assert.doesNotMatch(valid, /1\*{7}46/, 'the mask is not shown: holder name only');
+    const expired = visibleText(MessageFactory.attachment(cardStatusCard('tr', fixtureReport({ notBefore: '2023-01-10T00:00:00Z', notAfter: '2026-11-18T20:59:59Z' }), NOW)));
+    assert.match(expired, /süresi dolmuş[\s\S]*18\.11\.2026 \(3 gün önce doldu\)/);
+  });
+
+  it('not paired offers pairing; offline says so', () => {
+    const notPaired = MessageFactory.attachment(noReportCard('tr', { kind: 'notPaired' }));
+    assert.deepEqual(buttonTitles(notPaired), ['Bilgisayarımı eşleştir', 'Ana menü']);
+    assert.match(visibleText(MessageFactory.attachment(noReportCard('tr', { kind: 'offline', deviceName: 'PC-42' }))), /"PC-42" şu an bana bağlı değil/);
+  });
+});
+
+describe('pairing codes without Redis (memory store)', () => {
+  const rules = { codeTtlMs: 600_000, maxWrong: 5, pauseMs: 900_000 };
+  const owner = { userId: 'u1', userName: 'Ayşe', conversationId: 'c1' };
+
+  it('single use, 10 minutes, 5 wrong -> paused; parses codes typed any way', async () => {
+    const store = new MemoryAgentStore(rules);
+    const t0 = Date.now();
+    assert.deepEqual(parseCode(' k7p4-qx3a '), { handle: 'K7P4', secret: 'QX3A' });
+    assert.equal(parseCode('O0O0-1111'), null, 'look-alike letters are not in the alphabet');
+    await store.issueCode(owner, { handle: 'AAAA', secret: 'CCCC' }, t0);
+    assert.equal((await store.redeemCode({ handle: 'AAAA', secret: 'CCCC' }, t0 + 1000)).kind, 'ok');
+    assert.equal((await store.redeemCode({ handle: 'AAAA', secret: 'CCCC' }, t0 + 2000)).kind, 'used');
+    await store.issueCode(owner, { handle: 'DDDD', secret: 'EEEE' }, t0);
+    assert.equal((await store.redeemCode({ handle: 'DDDD', secret: 'EEEE' }, t0 + 600_001)).kind, 'expired');
+    await store.issueCode(owner, { handle: 'FFFF', secret: 'HHHH' }, t0);
+    for (let i = 0; i < 5; i++) assert.equal((await store.redeemCode({ handle: 'FFFF', secret: 'JJJJ' }, t0)).kind, 'wrong');
+    assert.equal((await store.redeemCode({ handle: 'FFFF', secret: 'HHHH' }, t0)).kind, 'paused');
+    assert.equal((await store.issueCode(owner, { handle: 'KKKK', secret: 'MMMM' }, t0 + 1000) as { kind: string }).kind, 'paused');
+    assert.equal((await store.issueCode(owner, { handle: 'KKKK', secret: 'MMMM' }, t0 + 900_001) as { kind: string }).kind, 'issued');
+  });
+});
