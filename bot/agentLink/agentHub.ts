@@ -60,15 +60,19 @@ export class AgentHub {
     return `${this.options.keyPrefix}agent:dev:${deviceId}`;
   }
 
+  /**
+   * Connects the subscriber and subscribes to this instance's reply channel. When Redis is down
+   * at start, the subscription stays queued (the subscriber keeps reconnecting) and start returns.
+   */
   async start(): Promise<void> {
     const { subscriber, log } = this.options;
     if (!subscriber) return;
-    try {
-      if (subscriber.status === 'wait') await subscriber.connect();
-      await subscriber.subscribe(this.replyChannel);
-    } catch (error) {
-      log.warn({ err: { message: (error as Error).message } }, 'agent link: Redis subscriber not ready; probes stay local until it is');
-    }
+    const warn = (error: Error): void => log.warn({ err: { message: error.message } }, 'agent link: Redis subscriber not ready; remote probes wait for it');
+    if (subscriber.status === 'wait') subscriber.connect().catch(warn);
+    const subscribed = subscriber.subscribe(this.replyChannel).then(() => true, (error: Error) => (warn(error), false));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([subscribed, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+    clearTimeout(timer);
   }
 
   /** Number of agents connected to this instance. */
