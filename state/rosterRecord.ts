@@ -28,16 +28,8 @@ export interface RosterRecord {
   updatedAt: string;
 }
 
-export interface RosterInput {
-  userId: string;
-  expiry: string;
-  source: ExpirySource;
-  name?: string;
-  role?: string;
-  conversationId?: string;
-  serial?: string;
-  remind?: boolean;
-}
+/** What a source tells the roster; the rest of the record is the roster's own. */
+export type RosterInput = Pick<RosterRecord, 'userId' | 'expiry' | 'source' | 'name' | 'role' | 'conversationId' | 'serial'> & { remind?: boolean };
 
 /**
  * added: first record; updated: same certificate, details changed; unchanged: nothing to write;

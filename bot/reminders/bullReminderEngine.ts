@@ -1,33 +1,14 @@
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { Logger } from '../logger';
 import { retryDelay } from './backoff';
-import type { PingDelivery, PingJobData } from './pingDelivery';
-import type { ReminderCounters } from './reminderCounters';
-import { pingJobId, type ReminderEngine } from './reminderEngine';
-import type { ReminderScan, ScanResult } from './reminderScan';
-import type { SendWindow } from './sendWindow';
+import type { PingJobData } from './pingDelivery';
+import { pingJobId, type ReminderEngine, type ReminderEngineOptions } from './reminderEngine';
+import type { ScanResult } from './reminderScan';
 
-export interface BullReminderEngineOptions {
+export interface BullReminderEngineOptions extends ReminderEngineOptions {
   redisUrl: string;
   /** BullMQ key prefix, e.g. `eimza:bull` (one per environment, like REDIS_KEY_PREFIX). */
   prefix: string;
-  delivery: PingDelivery;
-  scan: ReminderScan;
-  window: SendWindow;
-  counters: ReminderCounters;
-  log: Logger;
-  now: () => Date;
-  /** Messages per second for the whole app, shared by every instance (BullMQ's global limiter). Default 30. */
-  ratePerSecond?: number;
-  /** Tries per ping. Default 8. */
-  attempts?: number;
-  /** First retry delay in ms. Default 2000. */
-  backoffMs?: number;
-  /** Pings in flight per instance. Default 10. */
-  concurrency?: number;
-  /** Register the repeatable daily scan (the job scheduler). Default true. */
-  schedule?: boolean;
   /** Worker lock; a killed instance's pings are taken over after about this long. Default 30000. */
   lockDurationMs?: number;
   /** How often workers look for stalled pings. Default 30000. */

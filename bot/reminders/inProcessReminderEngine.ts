@@ -1,25 +1,10 @@
-import type { Logger } from '../logger';
 import { retryDelay } from './backoff';
 import { RetryableSendError } from './errors';
-import type { PingDelivery, PingJobData } from './pingDelivery';
-import type { ReminderCounters } from './reminderCounters';
-import { pingJobId, type ReminderEngine } from './reminderEngine';
-import type { ReminderScan, ScanResult } from './reminderScan';
-import type { SendWindow } from './sendWindow';
+import type { PingJobData } from './pingDelivery';
+import { pingJobId, type ReminderEngine, type ReminderEngineOptions } from './reminderEngine';
+import type { ScanResult } from './reminderScan';
 
-export interface InProcessReminderEngineOptions {
-  delivery: PingDelivery;
-  scan: ReminderScan;
-  window: SendWindow;
-  counters: ReminderCounters;
-  log: Logger;
-  now: () => Date;
-  ratePerSecond?: number;
-  attempts?: number;
-  backoffMs?: number;
-  concurrency?: number;
-  schedule?: boolean;
-}
+export type InProcessReminderEngineOptions = ReminderEngineOptions;
 
 interface Pending {
   data: PingJobData;

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { CounterSnapshot } from './reminderCounters';
 import type { ScanResult } from './reminderScan';
-import type { PingJobData } from './pingDelivery';
+import type { PingDelivery, PingJobData } from './pingDelivery';
+import type { ReminderCounters } from './reminderCounters';
+import type { ReminderScan } from './reminderScan';
+import type { SendWindow } from './sendWindow';
+import type { Logger } from '../logger';
 
 /** The reminders' moving part, with Redis (BullMQ) or in this process. */
 export interface ReminderEngine {
@@ -11,6 +15,26 @@ export interface ReminderEngine {
   scanNow(): Promise<ScanResult>;
   counters(): CounterSnapshot;
   close(): Promise<void>;
+}
+
+/** What both engines are built from. */
+export interface ReminderEngineOptions {
+  delivery: PingDelivery;
+  scan: ReminderScan;
+  window: SendWindow;
+  counters: ReminderCounters;
+  log: Logger;
+  now: () => Date;
+  /** Messages per second for the whole app. Default 30. */
+  ratePerSecond?: number;
+  /** Tries per ping. Default 8. */
+  attempts?: number;
+  /** First retry delay in ms. Default 2000. */
+  backoffMs?: number;
+  /** Pings in flight per instance. Default 10. */
+  concurrency?: number;
+  /** Run the daily scan at each window opening. Default true. */
+  schedule?: boolean;
 }
 
 /** The deterministic job id of a ping: the same user, certificate and milestone always map to it. */
