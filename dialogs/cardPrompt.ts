@@ -20,7 +20,17 @@ export interface CardPromptOptions {
   choices?: PromptChoice[];
   /** Ask for a date instead (Input.Date, or typed as 21.11.2026), within [min, max]. */
   date?: { inputLabel: string; submitLabel: string; min: string; max: string };
+  /**
+   * For a stepper: answering with one of these values leaves the card for the next question,
+   * which `replacesPrevious` then shows in the same card (one card that walks the steps).
+   */
+  advanceInPlaceOn?: string[];
+  /** Show this question in the card that the answer just before (an `advanceInPlaceOn` one) left. */
+  replacesPrevious?: boolean;
 }
+
+/** The card an in-place answer left for the next question of the same turn. */
+const CARD_TO_REPLACE = Symbol('eimza.cardToReplace');
 
 /** Set in turn state when the user's answer fits none of the choices; holds the hint to show. */
 export const UNCLEAR_ANSWER = Symbol('eimza.unclearAnswer');
@@ -40,14 +50,18 @@ type Reading = { kind: 'answer'; value: string; label: string } | { kind: 'stale
  * Sends a question as an Adaptive Card and waits for its answer: a button press, a date from the
  * date input, or the same typed in words ("evet", "21.11.2026"). Each card carries a prompt id, so
  * a button of an older card is recognised as stale and cannot answer this question; once answered,
- * the card is updated in place to show the choice, so it cannot be pressed twice.
+ * the card is updated in place to show the choice (or, in a stepper, to show the next step), so it
+ * cannot be pressed twice.
  */
 export class CardPrompt extends Dialog<CardPromptOptions> {
   override async beginDialog(dc: DialogContext, options?: CardPromptOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('CardPrompt needs options');
     const state: PromptState = { promptId: randomBytes(6).toString('base64url'), options };
     dc.activeDialog!.state = state;
-    await this.sendQuestion(dc.context, state);
+    const previous = options.replacesPrevious ? (dc.context.turnState.get(CARD_TO_REPLACE) as string | undefined) : undefined;
+    dc.context.turnState.delete(CARD_TO_REPLACE);
+    if (previous) await this.replaceCard(dc.context, state, previous);
+    else await this.sendQuestion(dc.context, state);
     return Dialog.EndOfTurn;
   }
 
@@ -55,7 +69,8 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     const state = dc.activeDialog!.state as PromptState;
     const reading = read(dc.context, state);
     if (reading.kind === 'answer') {
-      await this.markAnswered(dc.context, state, reading.label);
+      if (state.activityId && state.options.advanceInPlaceOn?.includes(reading.value)) dc.context.turnState.set(CARD_TO_REPLACE, state.activityId);
+      else await this.markAnswered(dc.context, state, reading.label);
       return dc.endDialog(reading.value);
     }
     if (reading.kind === 'unclear') {
@@ -75,6 +90,15 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
   private async sendQuestion(context: TurnContext, state: PromptState): Promise<void> {
     const response = await context.sendActivity(MessageFactory.attachment(questionCard(state, localeOf(context))));
     state.activityId = response?.id;
+  }
+
+  private async replaceCard(context: TurnContext, state: PromptState, activityId: string): Promise<void> {
+    try {
+      await context.updateActivity({ ...MessageFactory.attachment(questionCard(state, localeOf(context))), id: activityId });
+      state.activityId = activityId;
+    } catch {
+      await this.sendQuestion(context, state);
+    }
   }
 
   private async markAnswered(context: TurnContext, state: PromptState, label: string): Promise<void> {

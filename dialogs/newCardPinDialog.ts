@@ -54,6 +54,9 @@ export class NewCardPinDialog extends ComponentDialog {
         { value: 'next', label: t(locale, pinStep.final ? 'newCardPin.finish' : 'newCardPin.next'), synonyms: ['tamam', 'sonraki', 'devam', 'ok', 'next', 'done'] },
         { value: 'stuck', label: t(locale, 'newCardPin.stuck'), synonyms: ['takildim', 'olmadi', 'yapamadim', 'stuck', 'help me'] },
       ],
+      // One card walks the steps: "Tamam, sonraki adım" turns it into the next step.
+      advanceInPlaceOn: pinStep.final ? [] : ['next'],
+      replacesPrevious: true,
     };
     return step.beginDialog(PROMPT, options);
   }

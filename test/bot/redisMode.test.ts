@@ -36,7 +36,8 @@ class Conversation {
   }
 
   sent(): ReceivedActivity[] {
-    return this.connector.in(this.id).filter((activity) => activity.operation === 'send');
+    // Sends and in-place updates: both are what the user reads (a stepper card updates itself).
+    return this.connector.in(this.id).filter((activity) => activity.operation !== 'delete');
   }
 }
 

@@ -62,10 +62,9 @@ export class DialogHarness {
     return this.turn({ value: this.findButton(label).data });
   }
 
-  /** Presses `label` on the card `cardsBack` cards before the newest one that has it (a stale press). */
-  async pressOld(label: string, olderThan: Partial<Activity>): Promise<Partial<Activity>[]> {
-    const index = this.transcript.indexOf(olderThan);
-    return this.turn({ value: this.findButton(label, this.transcript.slice(0, index + 1)).data });
+  /** Presses `label` on `card`, an earlier reply, as it was sent (a stale press, if it was answered since). */
+  async pressOld(label: string, card: Partial<Activity>): Promise<Partial<Activity>[]> {
+    return this.turn({ value: this.findButton(label, [card]).data });
   }
 
   /** Fills the newest card's date input and presses its button. */
@@ -101,9 +100,16 @@ export class DialogHarness {
 
   private async turn(input: { text?: string; value?: Record<string, unknown> }): Promise<Partial<Activity>[]> {
     const activity: Partial<Activity> = { type: 'message', text: input.text ?? '', value: input.value, locale: this.adapter.locale };
+    const updatesBefore = this.adapter.updates.length;
     await this.adapter.processActivity(activity);
     const replies = this.adapter.activeQueue.splice(0);
+    const updated = this.adapter.updates.slice(updatesBefore);
+    // A card updated in place is what the user now reads where that card stood.
+    for (const update of updated) {
+      const index = this.transcript.findIndex((reply) => reply.id === update.id);
+      if (index >= 0) this.transcript[index] = { ...this.transcript[index], ...update };
+    }
     this.transcript.push(...replies);
-    return replies;
+    return [...updated, ...replies];
   }
 }
