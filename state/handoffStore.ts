@@ -75,6 +75,16 @@ export interface Deadline {
 
 export type ClaimResult = { won: true; ticket: Ticket } | { won: false; ticket?: Ticket };
 
+/**
+ * What the handoff keeps in the conversation's own (botbuilder) state, read and saved with it, so an
+ * ordinary turn costs no Redis round trip of its own: whether a ticket may be open, and the last
+ * (masked) lines for a future ticket card.
+ */
+export interface HandoffMemo {
+  ticketId?: string;
+  recent: TranscriptLine[];
+}
+
 export interface HandoffStore {
   /**
    * Saves a new waiting ticket with its first transcript lines, maps the user's conversation to
@@ -119,7 +129,4 @@ export interface HandoffStore {
   /** The help desk channel (where ticket cards go). */
   setDesk(ref: Partial<ConversationReference>): Promise<void>;
   desk(): Promise<Partial<ConversationReference> | undefined>;
-  /** Keeps the last `keep` lines of a conversation with the bot, for the ticket card. */
-  remember(conversationId: string, lines: TranscriptLine[], keep: number, ttlSeconds: number): Promise<void>;
-  recent(conversationId: string): Promise<TranscriptLine[]>;
 }

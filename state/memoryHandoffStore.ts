@@ -15,10 +15,7 @@ export class MemoryHandoffStore implements HandoffStore {
   private readonly byThread = new Map<string, string>();
   private readonly deadlines = new Map<string, { deadline: Deadline; dueAt: number }>();
   private readonly closedAt = new Map<string, number>();
-  private readonly recentLines = new Map<string, { lines: TranscriptLine[]; expiresAt: number }>();
   private deskRef?: Partial<ConversationReference>;
-
-  constructor(private readonly now: () => Date = () => new Date()) {}
 
   async create(ticket: Ticket, lines: TranscriptLine[], reannounceAt: number): Promise<boolean> {
     if (this.openById(this.byConversation.get(ticket.userConversationId))) return false;
@@ -130,17 +127,6 @@ export class MemoryHandoffStore implements HandoffStore {
 
   async desk(): Promise<Partial<ConversationReference> | undefined> {
     return this.deskRef && clone(this.deskRef);
-  }
-
-  async remember(conversationId: string, lines: TranscriptLine[], keep: number, ttlSeconds: number): Promise<void> {
-    const current = this.recentLines.get(conversationId);
-    const kept = current && current.expiresAt > this.now().getTime() ? current.lines : [];
-    this.recentLines.set(conversationId, { lines: [...kept, ...lines.map(clone)].slice(-keep), expiresAt: this.now().getTime() + ttlSeconds * 1000 });
-  }
-
-  async recent(conversationId: string): Promise<TranscriptLine[]> {
-    const current = this.recentLines.get(conversationId);
-    return current && current.expiresAt > this.now().getTime() ? current.lines.map(clone) : [];
   }
 
   private openById(id: string | undefined): Ticket | undefined {

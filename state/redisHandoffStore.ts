@@ -204,21 +204,6 @@ export class RedisHandoffStore implements HandoffStore {
     return raw ? (JSON.parse(raw) as Partial<ConversationReference>) : undefined;
   }
 
-  async remember(conversationId: string, lines: TranscriptLine[], keep: number, ttlSeconds: number): Promise<void> {
-    if (lines.length === 0) return;
-    const key = this.key(`recent:${conversationId}`);
-    await this.call(() => this.redis.multi()
-      .rpush(key, ...lines.map((line) => JSON.stringify(line)))
-      .ltrim(key, -keep, -1)
-      .expire(key, ttlSeconds)
-      .exec());
-  }
-
-  async recent(conversationId: string): Promise<TranscriptLine[]> {
-    const raw = await this.call(() => this.redis.lrange(this.key(`recent:${conversationId}`), 0, -1));
-    return raw.map((line) => JSON.parse(line) as TranscriptLine);
-  }
-
   private async openByMapping(mapping: 'byConversation' | 'byThread', field: string): Promise<Ticket | undefined> {
     const id = await this.call(() => this.redis.hget(this.key(mapping), field));
     if (!id) return undefined;

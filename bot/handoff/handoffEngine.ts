@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import {
-  EventFactory, MessageFactory, TurnContext, type Activity, type ChannelAccount,
+  EventFactory, MessageFactory, TurnContext, type Activity, type ChannelAccount, type StatePropertyAccessor,
 } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import { menuCard, secretWarningCard } from '../../cards/common';
@@ -9,7 +9,7 @@ import { Verb } from '../../cards/verbs';
 import { cardAction } from '../../dialogs/mainDialog';
 import { formatDate } from '../../dialogs/dates';
 import { labelOf, type Policy } from '../../dialogs/policy';
-import type { ClosedBy, HandoffStore, Person, Ticket, TicketOutcome, TranscriptLine } from '../../state/handoffStore';
+import type { ClosedBy, HandoffMemo, HandoffStore, Person, Ticket, TicketOutcome, TranscriptLine } from '../../state/handoffStore';
 import type { RenewalRequest, RenewalRequestStore } from '../../state/renewalRequests';
 import { normalizeText } from '../nlu/normalize';
 import { scanForSecrets } from '../secrets';
@@ -24,6 +24,8 @@ import type { WorkingHours } from './workingHours';
 
 export interface HandoffEngineOptions {
   store: HandoffStore;
+  /** The handoff's part of the user's conversation state (open ticket marker, last lines). */
+  memo: StatePropertyAccessor<HandoffMemo>;
   courier: Courier;
   hours: WorkingHours;
   renewals: RenewalRequestStore;
@@ -49,7 +51,6 @@ export interface HandoffEngineOptions {
 
 /** How many of the conversation's last messages the ticket card shows, and how long they are kept. */
 const RECENT_KEEP = 6;
-const RECENT_TTL_SECONDS = 24 * 3600;
 /** A sweep item is this instance's for this long; if it dies meanwhile another instance retries. */
 const SWEEP_LEASE_MS = 60_000;
 const SWEEP_BATCH = 20;
@@ -100,8 +101,9 @@ export class HandoffEngine {
 
     const now = this.options.now();
     const user = personOf(context.activity.from);
-    const [recent, renewal, cardState] = await Promise.all([
-      store.recent(conversationId),
+    const memo = await this.memoOf(context);
+    const recent = memo.recent;
+    const [renewal, cardState] = await Promise.all([
       this.latestRenewal(user),
       this.options.cardState?.(user).catch(() => undefined),
     ]);
@@ -116,6 +118,7 @@ export class HandoffEngine {
     if (!(await store.create(ticket, recent, reannounceFrom + this.options.reannounceSeconds * 1000))) {
       return void (await context.sendActivity(t(locale, 'handoff.userAlreadyOpen')));
     }
+    memo.ticketId = ticket.id;
     const position1 = (await store.queuePosition(ticket.id)) ?? 1;
     try {
       const [cardId] = await courier.send(desk, MessageFactory.attachment(this.ticketCard(ticket, recent, position1)));
@@ -148,8 +151,13 @@ export class HandoffEngine {
       await this.rate(context, String(action.ticketId ?? ''), Number(action.score));
       return true;
     }
+    const memo = await this.memoOf(context);
+    if (!memo.ticketId) return false;
     const ticket = await this.options.store.openTicketFor(context.activity.conversation.id);
-    if (!ticket) return false;
+    if (!ticket) {
+      delete memo.ticketId; // closed from the help desk's side since the user last wrote
+      return false;
+    }
     const locale = localeOf(context);
     if (action?.verb === Verb.handoffClose || (!action && USER_END_WORDS.has(commandText(context.activity.text)))) {
       await this.close(ticket.id, 'user', ticket.status === 'waiting' ? 'withdrawn' : 'resolved');
@@ -272,19 +280,23 @@ export class HandoffEngine {
     return due.length;
   }
 
-  /** Before the request: remembers the conversation's last lines (masked) for the ticket card. */
+  /** Before the request: remembers the conversation's last lines (masked) for the ticket card, in its state. */
   async recordTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const lines: TranscriptLine[] = [await this.incomingLine(context, 'user', true)];
+    const memo = await this.memoOf(context);
+    const keep = (line: TranscriptLine) => {
+      if (line.text) memo.recent = [...memo.recent, line].slice(-RECENT_KEEP);
+    };
+    keep(await this.incomingLine(context, 'user', true));
+    // Bot lines are kept as they are sent, before the turn's state is saved.
     context.onSendActivities(async (_turn, activities, sendNext) => {
-      for (const activity of activities) {
-        const text = botTextOf(activity);
-        if (text) lines.push({ at: this.options.now().toISOString(), from: 'bot', text });
-      }
+      for (const activity of activities) keep({ at: this.options.now().toISOString(), from: 'bot', text: botTextOf(activity) ?? '' });
       return sendNext();
     });
     await next();
-    await this.options.store.remember(context.activity.conversation.id, lines.filter((line) => line.text), RECENT_KEEP, RECENT_TTL_SECONDS)
-      .catch((error: Error) => this.options.log.warn({ err: { message: error.message } }, 'could not remember the last messages'));
+  }
+
+  private async memoOf(context: TurnContext): Promise<HandoffMemo> {
+    return this.options.memo.get(context, { recent: [] });
   }
 
   /** Returns when to look again, or undefined when this deadline is done. */

@@ -1,4 +1,4 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { CloudAdapter, ConversationState } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { BotConfig } from '../config';
 import type { Logger } from '../logger';
@@ -6,6 +6,7 @@ import { resolveLocale } from '../../cards/i18n';
 import type { Policy } from '../../dialogs/policy';
 import type { RenewalRequestStore } from '../../state/renewalRequests';
 import { MemoryHandoffStore } from '../../state/memoryHandoffStore';
+import type { HandoffMemo } from '../../state/handoffStore';
 import { RedisHandoffStore } from '../../state/redisHandoffStore';
 import { Courier } from './courier';
 import { HandoffEngine } from './handoffEngine';
@@ -25,10 +26,12 @@ export interface HandoffParts {
 /** Builds the help desk handoff from the configuration: Redis-backed when Redis is configured, in memory otherwise. */
 export function createHandoff(config: BotConfig, parts: {
   adapter: CloudAdapter; redis?: Redis; log: Logger; now: () => Date; policy: Policy; renewals: RenewalRequestStore;
+  conversationState: ConversationState;
 }): HandoffParts {
-  const store = parts.redis ? new RedisHandoffStore(parts.redis, `${config.REDIS_KEY_PREFIX}handoff:`) : new MemoryHandoffStore(parts.now);
+  const store = parts.redis ? new RedisHandoffStore(parts.redis, `${config.REDIS_KEY_PREFIX}handoff:`) : new MemoryHandoffStore();
   const engine = new HandoffEngine({
     store,
+    memo: parts.conversationState.createProperty<HandoffMemo>('handoff'),
     courier: new Courier(parts.adapter, config.MicrosoftAppId ?? ''),
     hours: new WorkingHours({ hours: config.HELPDESK_HOURS, days: config.HELPDESK_DAYS, timeZone: config.HELPDESK_TIMEZONE }),
     renewals: parts.renewals,
