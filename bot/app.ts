@@ -10,6 +10,8 @@ import { BotMetrics } from './metrics';
 import { createServer, type BotServer, type HealthReport } from './server';
 import { EimzaBot } from './eimzaBot';
 import { SecretGuardMiddleware } from './secretGuardMiddleware';
+import { LanguageMiddleware } from './languageMiddleware';
+import type { Locale } from '../cards/i18n';
 import { createTurnErrorHandler } from './turnErrors';
 import { RedisStorage } from '../state/redisStorage';
 import { connectOrKeepTrying, createRedisClient } from '../state/redisClient';
@@ -90,6 +92,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   }));
+  adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), config.BOT_LOCALE));
   adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), log));
   // After the guard, so the handoff only ever sees masked text.
   const handoff = createHandoff(config, { adapter, redis, log, now: services.now, policy: services.policy, renewals: services.renewals, conversationState });
@@ -97,7 +100,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   adapter.onTurnError = createTurnErrorHandler(conversationState, log, metrics);
   const reminders = createReminders(config, { adapter, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders });
 
-  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer(), handoff.engine).addActionHandlers([...reminders.handlers, ...agentLink.handlers]), config.BOT_LOCALE, reminders.reachability);
+  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer(), handoff.engine).addActionHandlers([...reminders.handlers, ...agentLink.handlers]), reminders.reachability);
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => ({ ...(await checkHealth(redis)), reminders: reminders.health() }), metrics, log });
 
   agentLink.mount(server.server);

@@ -1,5 +1,4 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import { setTurnLocale } from '../../cards/i18n';
 import type { HandoffEngine } from './handoffEngine';
 
 /**
@@ -9,11 +8,10 @@ import type { HandoffEngine } from './handoffEngine';
  * turn goes on to the bot, with its last lines remembered for a future ticket card.
  */
 export class HandoffMiddleware implements Middleware {
-  constructor(private readonly engine: HandoffEngine, private readonly defaultLocale: string) {}
+  constructor(private readonly engine: HandoffEngine) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     if (context.activity.type !== ActivityTypes.Message) return next();
-    setTurnLocale(context, this.defaultLocale);
     if (context.activity.conversation.conversationType === 'channel') {
       if (!(await this.engine.onChannelMessage(context))) await next();
       return;

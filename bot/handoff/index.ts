@@ -46,7 +46,7 @@ export function createHandoff(config: BotConfig, parts: {
   });
   return {
     engine,
-    middleware: new HandoffMiddleware(engine, config.BOT_LOCALE),
+    middleware: new HandoffMiddleware(engine),
     sweeper: new HandoffSweeper(engine, config.HANDOFF_SWEEP_INTERVAL_MS, parts.log),
   };
 }

@@ -28,6 +28,13 @@ describe('the language a message is written in', () => {
     assert.ok(pressed.includes('Siz ödersiniz'), pressed);
   });
 
+  it('the secret warning speaks the language the user wrote in, not the client setting', async () => {
+    const harness = new DialogHarness({ locale: 'en-US' });
+    const text = harness.text(await harness.say('şifrem 123456'));
+    assert.ok(text.includes('Güvenliğiniz için'), text);
+    assert.ok(!text.includes('123456'), text);
+  });
+
   it('an English message from a Turkish client is answered in English', async () => {
     const harness = new DialogHarness({ locale: 'tr-TR' });
     const opened = harness.text(await harness.say('I lost my card'));

@@ -1,6 +1,8 @@
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type TurnContext } from 'botbuilder';
 import { EimzaBot } from '../../bot/eimzaBot';
 import { SecretGuardMiddleware } from '../../bot/secretGuardMiddleware';
+import { LanguageMiddleware } from '../../bot/languageMiddleware';
+import type { Locale } from '../../cards/i18n';
 import { createLogger } from '../../bot/logger';
 import { guidedPaths } from '../../bot/app';
 import { MainDialog } from '../../dialogs/mainDialog';
@@ -46,8 +48,9 @@ export class DialogHarness {
     this.roster = new ExpiryRoster();
     const services = { policy: this.policy, now: () => now, renewals: this.renewals, roster: this.roster };
     const conversationState = new ConversationState(storage);
-    const bot = new EimzaBot(conversationState, new UserState(storage), new MainDialog(guidedPaths(services), (sharedRecognizer ??= trainRecognizer())), 'tr-TR');
+    const bot = new EimzaBot(conversationState, new UserState(storage), new MainDialog(guidedPaths(services), (sharedRecognizer ??= trainRecognizer())));
     this.adapter = new RecordingAdapter((context) => bot.run(context));
+    this.adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), 'tr-TR'));
     this.adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), createLogger('silent')));
     this.adapter.locale = options.locale ?? 'tr-TR';
   }
