@@ -17,7 +17,7 @@ import { AgentLink } from '../paired-agent/link';
 import { loadDevice, pairDevice } from '../paired-agent/pairing';
 import { TestBotServer } from '../test/agent/helpers/test-bot-server';
 import { sharedPcscd, waitForReaders } from '../test/agent/helpers/private-pcscd';
-import { KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken, TEST_TCKN } from '../test/agent/helpers/softhsm-token';
+import { AYSE_SIGNING_CERT, KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken } from '../test/agent/helpers/softhsm-token';
 import { VirtualCard } from '../test/agent/helpers/vpcd-card';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -71,14 +71,7 @@ async function main(): Promise<void> {
   const port = await pcscd.setVpcdReader('Bench Reader');
   await pcscd.restartDaemon();
   const token = SoftHsmToken.create('AKIS_BE0C4BE0C4BE0C4B', KAMU_SM_TEST_CA, [
-    {
-      name: 'imza',
-      subject: `/C=TR/L=Ankara/serialNumber=${TEST_TCKN}/CN=Ayşe Yılmaz`,
-      keyUsage: 'nonRepudiation',
-      startDate: '20241205000000Z',
-      endDate: '20271204235959Z',
-      id: '01',
-    },
+    AYSE_SIGNING_CERT,
   ]);
   const card = VirtualCard.fromHex(port, '3BBA11008131FE4D55454B41452056312E30AE');
   try {

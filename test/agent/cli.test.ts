@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedPcscd, waitForReaders, type PrivatePcscd } from './helpers/private-pcscd';
-import { KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken, TEST_TCKN } from './helpers/softhsm-token';
+import { AYSE_SIGNING_CERT, KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken, TEST_TCKN } from './helpers/softhsm-token';
 import { VirtualCard } from './helpers/vpcd-card';
 
 const BIN = join(__dirname, '..', '..', 'paired-agent', 'bin', 'eimza-agent.js');
@@ -40,14 +40,7 @@ describe('eimza-agent status (CLI, private pcscd + SoftHSM2)', function () {
     port = await pcscd.setVpcdReader('CLI Reader');
     await pcscd.restartDaemon();
     token = SoftHsmToken.create('AKIS_00AA11BB22CC33DD', KAMU_SM_TEST_CA, [
-      {
-        name: 'imza',
-        subject: `/C=TR/L=Ankara/serialNumber=TCKTR-${TEST_TCKN}/CN=Ayşe Yılmaz`,
-        keyUsage: 'nonRepudiation',
-        startDate: '20241205000000Z',
-        endDate: '20271204235959Z',
-        id: '01',
-      },
+      { ...AYSE_SIGNING_CERT, subject: `/C=TR/L=Ankara/serialNumber=TCKTR-${TEST_TCKN}/CN=Ayşe Yılmaz` },
     ]);
     configHome = mkdtempSync(join(tmpdir(), 'eimza-cli-'));
     env = { ...token.env, EIMZA_PKCS11_LIB: SOFTHSM_LIB, XDG_CONFIG_HOME: configHome, EIMZA_AGENT_LANG: '' };

@@ -13,7 +13,7 @@ import { signEnvelope, verifyEnvelope, MAX_CLOCK_SKEW_MS, type CardEventBody } f
 import { readCardReport } from '../../paired-agent/status';
 import { hashTckn } from '../../paired-agent/tckn';
 import { sharedPcscd, waitFor, waitForReaders, type PrivatePcscd } from './helpers/private-pcscd';
-import { KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken, TEST_TCKN } from './helpers/softhsm-token';
+import { AYSE_SIGNING_CERT, KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken, TEST_TCKN } from './helpers/softhsm-token';
 import { TestBotServer } from './helpers/test-bot-server';
 import { VirtualCard } from './helpers/vpcd-card';
 
@@ -129,14 +129,7 @@ describe('agent pairing and link (real HTTP + WebSocket on loopback)', function 
       port = await pcscd.setVpcdReader('Link Reader');
       await pcscd.restartDaemon();
       token = SoftHsmToken.create('AKIS_11AA22BB33CC44DD', KAMU_SM_TEST_CA, [
-        {
-          name: 'imza',
-          subject: `/C=TR/L=İzmir/serialNumber=${TEST_TCKN}/CN=Ayşe Yılmaz`,
-          keyUsage: 'nonRepudiation',
-          startDate: '20251201000000Z',
-          endDate: '20281130235959Z',
-          id: '01',
-        },
+        { ...AYSE_SIGNING_CERT, subject: `/C=TR/L=İzmir/serialNumber=${TEST_TCKN}/CN=Ayşe Yılmaz`, startDate: '20251201000000Z', endDate: '20281130235959Z' },
       ]);
     });
 

@@ -13,7 +13,7 @@ import { ReadOnlyPkcs11, pkcs11Queue, resolvePkcs11Library } from '../../paired-
 import { hashTckn } from '../../paired-agent/tckn';
 import { buildReport, reportExitCode } from '../../paired-agent/status';
 import type { CardReport } from '../../paired-agent/report';
-import { KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken, TEST_TCKN } from './helpers/softhsm-token';
+import { AYSE_SIGNING_CERT, KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken, TEST_TCKN } from './helpers/softhsm-token';
 
 const SALT = Buffer.alloc(32, 7);
 const LABEL = 'AKIS_0011223344556677';
@@ -35,14 +35,7 @@ describe('agent PKCS#11 (SoftHSM2 token, no login)', function () {
 
   before(() => {
     token = SoftHsmToken.create(LABEL, KAMU_SM_TEST_CA, [
-      {
-        name: 'imza',
-        subject: `/C=TR/L=Ankara/serialNumber=${TEST_TCKN}/CN=Ayşe Yılmaz`,
-        keyUsage: 'nonRepudiation',
-        startDate: '20241205000000Z',
-        endDate: '20271204235959Z',
-        id: '01',
-      },
+      AYSE_SIGNING_CERT,
       {
         // authentication/encryption certificate: valid longer, but not for signing
         name: 'kimlik-dogrulama',

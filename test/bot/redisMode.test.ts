@@ -84,6 +84,20 @@ async function advanceTo(conversation: Conversation, from: ActionData, fromStep:
   return data;
 }
 
+/** A bot on a redis-server of its own for one describe block (started in before(), stopped in after()). */
+function botOnOwnRedis(connector: FakeConnector): { redis: TestRedisServer; bot: BotUnderTest } {
+  const own = { redis: new TestRedisServer(), bot: undefined as unknown as BotUnderTest };
+  before(async () => {
+    await own.redis.start();
+    own.bot = await startBot({ REDIS_URL: own.redis.url, REDIS_KEY_PREFIX: `t${randomUUID()}:` }, connector);
+  });
+  after(async () => {
+    await own.bot?.close();
+    await own.redis.destroy();
+  });
+  return own;
+}
+
 async function health(url: string): Promise<{ status: number; body: { status: string; storage: { backend: string; answering: boolean } } }> {
   const response = await fetch(`${url}/healthz`);
   return { status: response.status, body: (await response.json()) as never };
@@ -178,19 +192,10 @@ describe('the bot in Redis mode (real redis-server, real HTTP, fake Bot Connecto
   after(async () => { await connector.stop(); });
 
   describe('/healthz', () => {
-    const redis = new TestRedisServer();
-    let bot: BotUnderTest;
-    before(async () => {
-      await redis.start();
-      bot = await startBot({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: `t${randomUUID()}:` }, connector);
-    });
-    after(async () => {
-      await bot?.close();
-      await redis.destroy();
-    });
+    const own = botOnOwnRedis(connector);
 
     it('reports redis answering with 200', async () => {
-      const { status, body } = await health(bot.url);
+      const { status, body } = await health(own.bot.url);
       assert.equal(status, 200);
       assert.equal(body.status, 'ok');
       assert.equal(body.storage.backend, 'redis');
@@ -198,49 +203,40 @@ describe('the bot in Redis mode (real redis-server, real HTTP, fake Bot Connecto
     });
 
     it('reports 503, answering false, while Redis is stopped, and 200 again once it is back', async () => {
-      await redis.stop();
+      await own.redis.stop();
       try {
-        const down = await health(bot.url);
+        const down = await health(own.bot.url);
         assert.equal(down.status, 503);
         assert.equal(down.body.status, 'degraded');
         assert.deepEqual(down.body.storage, { backend: 'redis', answering: false });
       } finally {
-        await redis.start(); // also when an assertion failed, so the bot can close
+        await own.redis.start(); // also when an assertion failed, so the bot can close
       }
-      await eventually(async () => (await health(bot.url)).status === 200, 'healthz to recover');
+      await eventually(async () => (await health(own.bot.url)).status === 200, 'healthz to recover');
     });
   });
 
   describe('when Redis stops in the middle of a conversation', () => {
-    const redis = new TestRedisServer();
-    let bot: BotUnderTest;
-    before(async () => {
-      await redis.start();
-      bot = await startBot({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: `t${randomUUID()}:` }, connector);
-    });
-    after(async () => {
-      await bot?.close();
-      await redis.destroy();
-    });
+    const own = botOnOwnRedis(connector);
 
     it('apologises, stays up, and continues from the last saved step once Redis is back', async function () {
-      const conversation = new Conversation(() => bot.url, connector);
+      const conversation = new Conversation(() => own.bot.url, connector);
       await conversation.send('merhaba');
       const stepTwo = await advanceTo(conversation, await openPinPath(conversation, this), 1, 2);
 
-      await redis.stop();
+      await own.redis.stop();
       try {
         const whileDown = await conversation.press(stepTwo);
         assert.equal(whileDown.status, 200);
         assert.equal(whileDown.replies.length, 1, texts(whileDown.replies));
         assert.match(visibleText(whileDown.replies[0]), new RegExp(APOLOGY_TITLE));
         assert.doesNotMatch(texts(whileDown.replies), /Adım \d\/8/);
-        assert.equal((await health(bot.url)).status, 503);
-        assert.ok(bot.logs.some((line) => line.includes('storage unavailable')), 'the failed turn is logged');
+        assert.equal((await health(own.bot.url)).status, 503);
+        assert.ok(own.bot.logs.some((line) => line.includes('storage unavailable')), 'the failed turn is logged');
       } finally {
-        await redis.start(); // same port, data kept (also when an assertion failed, so the bot can close)
+        await own.redis.start(); // same port, data kept (also when an assertion failed, so the bot can close)
       }
-      await eventually(async () => (await health(bot.url)).status === 200, 'the bot to reconnect to Redis');
+      await eventually(async () => (await health(own.bot.url)).status === 200, 'the bot to reconnect to Redis');
       const afterwards = await conversation.press(stepTwo);
       assert.equal(afterwards.status, 200);
       assert.match(texts(afterwards.replies), /Adım 3\/8/);

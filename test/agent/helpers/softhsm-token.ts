@@ -153,3 +153,13 @@ export const TEST_TCKN = '10000000146';
 export const KAMU_SM_TEST_CA = {
   subject: '/C=TR/O=Test Kurumu (Kamu SM değil)/CN=Kamu Elektronik Sertifika Hizmet Sağlayıcısı - Sürüm 6',
 };
+
+/** Ayşe's signing certificate (nonRepudiation), issued by the test "Kamu SM" CA; tests vary it with a spread. */
+export const AYSE_SIGNING_CERT: TestCertSpec = {
+  name: 'imza',
+  subject: `/C=TR/L=Ankara/serialNumber=${TEST_TCKN}/CN=Ayşe Yılmaz`,
+  keyUsage: 'nonRepudiation',
+  startDate: '20241205000000Z',
+  endDate: '20271204235959Z',
+  id: '01',
+};
