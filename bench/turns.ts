@@ -17,11 +17,12 @@
  * trips to Redis).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Agent, request } from 'node:http';
 import { FakeConnector, type ReceivedActivity } from '../test/support/fakeConnector';
 import { freePort, TestRedisServer } from '../test/support/redisServer';
-import { newConversationId, teamsMessage } from '../test/support/teams';
+import { newConversationId, teamsMessage, type TeamsUser } from '../test/support/teams';
 
 const REPO = resolve(__dirname, '..');
 const TSX_LOADER = resolve(REPO, 'node_modules/tsx/dist/loader.mjs');
@@ -148,6 +149,8 @@ function eimzaTarget(name: string, redis?: TestRedisServer): Target {
 
 interface ConversationScript {
   id: string;
+  /** A personal chat belongs to one person: each conversation has its own user. */
+  user: TeamsUser;
   /** What the bot's last card offers as "next step", if anything. */
   next?: Record<string, unknown>;
   stage: 'greet' | 'open' | 'walk';
@@ -207,14 +210,16 @@ class LoadDriver {
 
   newConversations(count: number): ConversationScript[] {
     return Array.from({ length: count }, () => {
-      const script: ConversationScript = { id: newConversationId(), stage: 'greet' };
+      const id = newConversationId();
+      const user: TeamsUser = { id: `29:bench-${id}`, aadObjectId: randomUUID(), name: 'Bench Kullanıcı' };
+      const script: ConversationScript = { id, user, stage: 'greet' };
       this.scripts.set(script.id, script);
       return script;
     });
   }
 
   private nextActivity(script: ConversationScript) {
-    const base = { serviceUrl: this.connector.serviceUrl, conversationId: script.id };
+    const base = { serviceUrl: this.connector.serviceUrl, conversationId: script.id, user: script.user };
     if (this.workload === 'text') {
       // Typed messages only: "menü" (a command: the menu card), then a question the recognizer routes to a path.
       script.stage = script.stage === 'greet' ? 'open' : 'greet';

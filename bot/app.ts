@@ -1,5 +1,5 @@
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, UserState,
+  ConversationState, MemoryStorage, UserState,
   type Storage,
 } from 'botbuilder';
 import type { Redis } from 'ioredis';
@@ -13,6 +13,7 @@ import { SecretGuardMiddleware } from './secretGuardMiddleware';
 import { LanguageMiddleware } from './languageMiddleware';
 import type { Locale } from '../cards/i18n';
 import { createTurnErrorHandler } from './turnErrors';
+import { BotAdapter } from './adapter';
 import { RedisStorage } from '../state/redisStorage';
 import { connectOrKeepTrying, createRedisClient } from '../state/redisClient';
 import { MainDialog, type PathEntry } from '../dialogs/mainDialog';
@@ -86,12 +87,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-  }));
+  const adapter = new BotAdapter(config);
   adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), config.BOT_LOCALE));
   adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), log));
   // After the guard, so the handoff only ever sees masked text.

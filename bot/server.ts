@@ -1,6 +1,7 @@
 import * as restify from 'restify';
 import { z } from 'zod';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { BotAdapter } from './adapter';
 import type { Logger } from './logger';
 import type { BotMetrics } from './metrics';
 
@@ -13,6 +14,9 @@ const incomingActivity = z.object({
   from: z.object({ id: z.string().min(1) }).passthrough().optional(),
 }).passthrough();
 
+/** Teams activities are a few kilobytes; anything far larger is not one. */
+const MAX_BODY_BYTES = 256 * 1024;
+
 export interface HealthReport {
   status: 'ok' | 'degraded';
   storage: { backend: 'redis' | 'memory'; answering: boolean; latencyMs?: number };
@@ -21,7 +25,7 @@ export interface HealthReport {
 }
 
 export interface ServerParts {
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   runTurn: (context: TurnContext) => Promise<void>;
   health: () => Promise<HealthReport>;
   metrics: BotMetrics;
@@ -37,13 +41,12 @@ export interface BotServer {
 
 export function createServer({ adapter, runTurn, health, metrics, log }: ServerParts): BotServer {
   const server = restify.createServer({ name: 'eimza-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
   let inFlight = 0;
   let closing: Promise<void> | undefined;
 
   server.post('/api/messages', async (req, res) => {
     if (closing) return void res.send(503, { error: 'shutting down' });
-    const parsed = incomingActivity.safeParse(req.body);
+    const parsed = incomingActivity.safeParse(await readJson(req));
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.join('.') || 'body';
       log.warn({ field }, 'rejected a malformed activity');
@@ -52,10 +55,13 @@ export function createServer({ adapter, runTurn, health, metrics, log }: ServerP
     inFlight++;
     const turnDone = metrics.startTurn(parsed.data.type);
     try {
-      await adapter.process(req, res, runTurn);
+      const authorization = req.headers.authorization ?? '';
+      const invokeResponse = await adapter.processChecked(authorization, withDates(parsed.data as unknown as Partial<Activity>), runTurn);
+      res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
     } catch (error) {
-      log.error({ err: { message: (error as Error).message } }, 'activity processing failed');
-      if (!res.headersSent) res.send(500, { error: 'internal error' });
+      const denied = typeof (error as { statusCode?: unknown }).statusCode === 'number';
+      if (!denied) log.error({ err: { message: (error as Error).message } }, 'activity processing failed');
+      if (!res.headersSent) res.send(denied ? 401 : 500, { error: denied ? 'unauthorized' : 'internal error' });
     } finally {
       turnDone();
       inFlight--;
@@ -88,4 +94,29 @@ export function createServer({ adapter, runTurn, health, metrics, log }: ServerP
       return closing;
     },
   };
+}
+
+/** The request's JSON body, or undefined when it is not JSON or too large (answered 400 by the caller). */
+async function readJson(req: restify.Request): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** As botbuilder's own HTTP handling does: timestamps arrive as strings and are kept as Dates. */
+function withDates(activity: Partial<Activity>): Activity {
+  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+    const value = activity[field] as unknown;
+    if (typeof value === 'string') activity[field] = new Date(value);
+  }
+  return activity as Activity;
 }

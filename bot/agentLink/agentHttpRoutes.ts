@@ -1,4 +1,4 @@
-import type { Request, Response, Server } from 'restify';
+import { plugins, type Request, type Response, type Server } from 'restify';
 import { PAIR_PATH, UNPAIR_PATH } from '../../paired-agent/protocol';
 import type { Logger } from '../logger';
 import type { CardAgentService, HttpAnswer } from './cardAgentService';
@@ -8,8 +8,9 @@ export class AgentHttpRoutes {
   constructor(private readonly service: CardAgentService, private readonly log: Logger) {}
 
   register(server: Server): void {
-    server.post(PAIR_PATH, async (req: Request, res: Response) => this.answer(res, () => this.service.pair(req.body)));
-    server.post(UNPAIR_PATH, async (req: Request, res: Response) => this.answer(res, () => this.service.unpairFromAgent(req.body)));
+    const jsonBody = plugins.bodyParser({ mapParams: false, maxBodySize: 16 * 1024 });
+    server.post(PAIR_PATH, jsonBody, async (req: Request, res: Response) => this.answer(res, () => this.service.pair(req.body)));
+    server.post(UNPAIR_PATH, jsonBody, async (req: Request, res: Response) => this.answer(res, () => this.service.unpairFromAgent(req.body)));
   }
 
   private async answer(res: Response, run: () => Promise<HttpAnswer>): Promise<void> {
