@@ -80,13 +80,31 @@ const { Template } = require(
   require.resolve('adaptivecards-templating', { paths: [require.resolve('@microsoft/adaptivecards-tools')] }),
 ) as { Template: new (payload: object) => PreparedTemplate };
 
-const prepared = new WeakMap<object, PreparedTemplate>();
+const preparedTemplates = new WeakMap<object, PreparedTemplate>();
+
+/** Expanded cards by template and data: a path's step cards repeat, and expanding one costs ~30 µs. */
+const expandedCards = new WeakMap<object, Map<string, string>>();
+const EXPANDED_PER_TEMPLATE = 500;
 
 function render(template: object, data: object): Attachment {
-  let compiled = prepared.get(template);
-  if (!compiled) {
-    compiled = new Template(template);
-    prepared.set(template, compiled);
+  let cards = expandedCards.get(template);
+  if (!cards) expandedCards.set(template, (cards = new Map()));
+  const key = JSON.stringify(data);
+  let card = cards.get(key);
+  if (card === undefined) {
+    card = JSON.stringify(compiled(template).expand({ $root: data }));
+    if (cards.size >= EXPANDED_PER_TEMPLATE) cards.delete(cards.keys().next().value as string);
+    cards.set(key, card);
   }
-  return CardFactory.adaptiveCard(compiled.expand({ $root: data }));
+  // A fresh copy each time: callers (and botbuilder) may change the card they get.
+  return CardFactory.adaptiveCard(JSON.parse(card));
+}
+
+function compiled(template: object): PreparedTemplate {
+  let prepared = preparedTemplates.get(template);
+  if (!prepared) {
+    prepared = new Template(template);
+    preparedTemplates.set(template, prepared);
+  }
+  return prepared;
 }

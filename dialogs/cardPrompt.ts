@@ -56,7 +56,7 @@ type Reading = { kind: 'answer'; value: string; label: string } | { kind: 'stale
 export class CardPrompt extends Dialog<CardPromptOptions> {
   override async beginDialog(dc: DialogContext, options?: CardPromptOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('CardPrompt needs options');
-    const state: PromptState = { promptId: randomBytes(6).toString('base64url'), options };
+    const state: PromptState = { promptId: newPromptId(), options };
     dc.activeDialog!.state = state;
     const previous = options.replacesPrevious ? (dc.context.turnState.get(CARD_TO_REPLACE) as string | undefined) : undefined;
     dc.context.turnState.delete(CARD_TO_REPLACE);
@@ -112,16 +112,30 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
   }
 }
 
+/**
+ * The question's card is rendered with a placeholder prompt id, so the same step renders once and
+ * then comes from the cards' cache; the real id is stamped on its buttons afterwards.
+ */
+const PROMPT_ID_SLOT = '{promptId}';
+
 function questionCard(state: PromptState, locale: ReturnType<typeof localeOf>): Attachment {
   const { card, choices = [], date } = state.options;
-  const answerData = (choice: string) => ({ verb: Verb.answer, promptId: state.promptId, choice });
-  if (date) {
-    return dateQuestionCard({
+  const answerData = (choice: string) => ({ verb: Verb.answer, promptId: PROMPT_ID_SLOT, choice });
+  const attachment = date
+    ? dateQuestionCard({
       title: card.title, paragraphs: card.paragraphs, inputLabel: date.inputLabel, submitLabel: date.submitLabel,
       errorMessage: t(locale, 'prompt.dateHint'), data: answerData('date'),
-    });
+    })
+    : messageCard({ ...card, buttons: choices.map((choice) => ({ label: choice.label, data: answerData(choice.value) })) });
+  for (const action of (attachment.content as { actions?: { data?: { promptId?: string } }[] }).actions ?? []) {
+    if (action.data?.promptId === PROMPT_ID_SLOT) action.data.promptId = state.promptId;
   }
-  return messageCard({ ...card, buttons: choices.map((choice) => ({ label: choice.label, data: answerData(choice.value) })) });
+  return attachment;
+}
+
+/** Letters only: the id travels in the card's data, where digits could look like a PIN to the secret guard. */
+function newPromptId(): string {
+  return Array.from(randomBytes(8), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
 }
 
 function read(context: TurnContext, state: PromptState): Reading {

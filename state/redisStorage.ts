@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Storage, StoreItems, StoreItem } from 'botbuilder';
 import { ETagConflictError, StorageUnavailableError } from './errors';
@@ -107,7 +107,7 @@ export class RedisStorage implements Storage {
 }
 
 function encode(item: StoreItem): string {
-  const eTag = randomBytes(9).toString('base64url');
+  const eTag = randomUUID();
   const { eTag: _previous, ...data } = item;
   return `${eTag}\n${JSON.stringify(data)}`;
 }

@@ -1,7 +1,8 @@
 /**
- * Collects the requests made during one tick of the event loop and hands them to `flush` together,
- * so that parallel callers (botbuilder loads conversation and user state with Promise.all) share a
- * single Redis round trip.
+ * Collects the requests made during one turn of the event loop and hands them to `flush` together:
+ * parallel callers (botbuilder loads conversation and user state with Promise.all) share a single
+ * Redis round trip, and under load so do the turns whose I/O completed in the same loop iteration.
+ * Flushed in `setImmediate`, right after the loop's I/O callbacks, as ioredis' auto-pipelining does.
  */
 export class TickBatcher<Request, Response> {
   private pending: { request: Request; resolve: (value: Response) => void; reject: (error: unknown) => void }[] = [];
@@ -10,7 +11,7 @@ export class TickBatcher<Request, Response> {
 
   add(request: Request): Promise<Response> {
     return new Promise<Response>((resolve, reject) => {
-      if (this.pending.length === 0) process.nextTick(() => void this.run());
+      if (this.pending.length === 0) setImmediate(() => void this.run());
       this.pending.push({ request, resolve, reject });
     });
   }
