@@ -48,6 +48,7 @@ describe('the bot over real HTTP with a fake Bot Connector (memory state)', () =
     ['an activity without conversation', { type: 'message', text: 'x', serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams' }],
     ['an activity without type', { conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams' }],
     ['an activity with a bad serviceUrl', { type: 'message', conversation: { id: 'c' }, serviceUrl: 'not a url', channelId: 'msteams' }],
+    ['a body of over 256 KB', { type: 'message', conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', text: 'x'.repeat(300 * 1024) }],
   ];
   for (const [name, body] of badBodies) {
     it(`answers ${name} with 400 and stays up`, async () => {

@@ -183,6 +183,17 @@ describe('cards', () => {
       assert.equal(content.body.length, 1);
       assert.deepEqual(content.actions ?? [], []);
     });
+
+    it('gives each caller its own copy of a card rendered before, and renders a changed model anew', () => {
+      const model = fullMessage('tr');
+      const first = messageCard(model).content as { body: { text?: string }[] };
+      const pristine = structuredClone(first);
+      first.body[0].text = 'değiştirildi';
+      assert.deepEqual(messageCard(model).content, pristine);
+      const changed = messageCard({ ...model, title: 'Başka bir başlık' }).content;
+      assert.ok(allStrings(changed as Record<string, unknown>).includes('Başka bir başlık'));
+      assert.deepEqual(messageCard(model).content, pristine);
+    });
   });
 
   describe('the string tables', () => {

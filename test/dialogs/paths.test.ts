@@ -147,3 +147,21 @@ describe('guided paths (TestAdapter)', () => {
     assert.ok(text.includes('Kurumdaki göreviniz'), `30 days left in Istanbul, so apply now:\n${text}`);
   });
 });
+
+describe('prompt ids', () => {
+  it('are eight fresh letters on each question, so the secret guard never takes one for a PIN', async () => {
+    const harness = new DialogHarness();
+    await harness.say('merhaba');
+    let replies = await harness.press("Yeni kartın PIN'i");
+    const ids: string[] = [];
+    for (let step = 1; step <= 8; step++) {
+      const actions = replies.map(adaptiveCardOf).flatMap((card) => (card?.actions ?? []) as { data: { promptId?: string } }[]);
+      ids.push(...new Set(actions.map((action) => String(action.data.promptId))));
+      if (step < 8) replies = await harness.press('Tamam, sonraki adım');
+      assert.ok(!harness.text(replies).includes('artık geçerli değil'), `step ${step} was taken for a stale press`);
+    }
+    assert.equal(ids.length, 8);
+    for (const id of ids) assert.match(id, /^[a-z]{8}$/);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+});

@@ -103,6 +103,19 @@ describe('RedisStorage (against a real redis-server)', () => {
     assert.deepEqual(roundTrips, ['read', 'write']);
   });
 
+  it('merges the reads and writes of turns running in the same event-loop iteration (as under load)', async () => {
+    await storage.write({ a: { n: 1 }, b: { n: 2 } });
+    roundTrips = [];
+    // Two callbacks of one loop phase, as two turns whose requests arrived together: each runs its
+    // own ticks and microtasks to the end before the other starts.
+    const inOnePhase = <T>(work: () => Promise<T>) => new Promise<T>((resolve, reject) => setTimeout(() => work().then(resolve, reject), 0));
+    const [a, b] = await Promise.all([inOnePhase(() => storage.read(['a'])), inOnePhase(() => storage.read(['b']))]);
+    assert.deepEqual([a.a.n, b.b.n], [1, 2]);
+    await Promise.all([inOnePhase(() => storage.write({ a: { n: 3 } })), inOnePhase(() => storage.write({ b: { n: 4 } }))]);
+    assert.deepEqual(roundTrips, ['read', 'write']);
+    assert.deepEqual(Object.values(await storage.read(['a', 'b'])).map((item) => item.n), [3, 4]);
+  });
+
   it('reports an unreachable Redis as StorageUnavailableError', async () => {
     const { Redis: RedisClient } = await import('ioredis');
     const dead = new RedisClient('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, retryStrategy: () => null });
