@@ -38,7 +38,7 @@ type RedisWithScript = Redis & {
 
 /**
  * botbuilder `Storage` on ioredis with optimistic concurrency (eTags). Reads (MGET) and writes
- * (a pipeline of scripted compare-and-sets) issued in the same tick share one round trip each.
+ * (a pipeline of scripted compare-and-sets) issued in the same event-loop iteration share one round trip each.
  */
 export class RedisStorage implements Storage {
   private readonly redis: RedisWithScript;
