@@ -59,9 +59,10 @@ export function createServer({ adapter, runTurn, health, metrics, log }: ServerP
       const invokeResponse = await adapter.processChecked(authorization, withDates(parsed.data as unknown as Partial<Activity>), runTurn);
       res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
     } catch (error) {
-      const denied = typeof (error as { statusCode?: unknown }).statusCode === 'number';
-      if (!denied) log.error({ err: { message: (error as Error).message } }, 'activity processing failed');
-      if (!res.headersSent) res.send(denied ? 401 : 500, { error: denied ? 'unauthorized' : 'internal error' });
+      // Turn errors end in the adapter's onTurnError; what reaches here is the request's authentication.
+      const unauthorized = (error as { statusCode?: unknown }).statusCode === 401;
+      if (!unauthorized) log.error({ err: { message: (error as Error).message } }, 'activity processing failed');
+      if (!res.headersSent) res.send(unauthorized ? 401 : 500, { error: unauthorized ? 'unauthorized' : 'internal error' });
     } finally {
       turnDone();
       inFlight--;
