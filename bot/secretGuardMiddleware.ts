@@ -8,6 +8,13 @@ const SECRETS_FOUND = Symbol('eimza.secretsFound');
 const TALKS_ABOUT_PINS = /\bPIN|\bPUK\b|şifre|güvenlik sözcüğü|security word/i;
 
 /**
+ * Fields the bot's own buttons carry back (cards/verbs.ts): ids and choices it generated, which the
+ * user never types. Masking one would break the button (an id with a digit run that happens to pass
+ * the T.C. checksum); every other value of a card submission, the user's inputs, is scanned.
+ */
+const OWN_BUTTON_FIELDS = new Set(['verb', 'promptId', 'choice', 'ticketId', 'deviceId', 'score', 'expiry']);
+
+/**
  * Runs before anything is stored or logged: masks PIN/PUK-like codes, a güvenlik sözcüğü and T.C.
  * Kimlik numbers in the incoming message (text and card input values), so dialogs, state and
  * transcripts only ever see the masked form, and tells the user kindly never to share them.
@@ -48,7 +55,7 @@ export class SecretGuardMiddleware implements Middleware {
     if (typeof activity.text === 'string') activity.text = maskText(activity.text);
     if (activity.value && typeof activity.value === 'object') {
       for (const [key, value] of Object.entries(activity.value as Record<string, unknown>)) {
-        if (typeof value === 'string') (activity.value as Record<string, unknown>)[key] = maskText(value);
+        if (typeof value === 'string' && !OWN_BUTTON_FIELDS.has(key)) (activity.value as Record<string, unknown>)[key] = maskText(value);
       }
     }
     return [...kinds];

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
+import { createLogger } from '../../bot/logger';
+import { SecretGuardMiddleware } from '../../bot/secretGuardMiddleware';
 import { scanForSecrets } from '../../bot/secrets';
 import { secretCases } from './secrets.cases';
 import { DialogHarness } from '../dialogs/harness';
@@ -26,4 +29,37 @@ describe('secret guard during the PIN paths', () => {
     const text = harness.text(await harness.say('482913'));
     assert.ok(text.includes('Güvenliğiniz için'), text);
   });
+});
+
+describe('secret guard on card submissions', () => {
+  // 10000000146 passes the T.C. Kimlik checksum.
+  const submissions: { name: string; value: Record<string, string>; intact: string[]; masked: string[] }[] = [
+    {
+      name: "an id the bot generated keeps its digits, even ones that look like a T.C. number",
+      value: { verb: 'handoff.claim', ticketId: 'a-10000000146-b' },
+      intact: ['ticketId'], masked: [],
+    },
+    {
+      name: 'a device id on "Kaldır" reaches the handler as it was sent',
+      value: { verb: 'agent.unpair', deviceId: '10000000146-4f2a', deviceName: 'OFIS-PC' },
+      intact: ['deviceId', 'deviceName'], masked: [],
+    },
+    {
+      name: 'any other field of a submission is the user\'s input and is masked',
+      value: { verb: 'answer', promptId: 'abcdefgh', note: 'kimliğim 10000000146' },
+      intact: ['verb', 'promptId'], masked: ['note'],
+    },
+  ];
+  for (const row of submissions) {
+    it(row.name, async () => {
+      const adapter = new TestAdapter(async () => {});
+      const state = new ConversationState(new MemoryStorage());
+      adapter.use(new SecretGuardMiddleware(state.createProperty<boolean>('pinContext'), createLogger('silent')));
+      let seen: Record<string, string> = {};
+      adapter.use({ onTurn: async (context, next) => { seen = { ...(context.activity.value as Record<string, string>) }; await next(); } });
+      await adapter.send({ type: 'message', value: { ...row.value } });
+      for (const field of row.intact) assert.equal(seen[field], row.value[field], field);
+      for (const field of row.masked) assert.ok(!seen[field].includes('10000000146'), `${field}: ${seen[field]}`);
+    });
+  }
 });
