@@ -1,5 +1,5 @@
 /**
- * Collects the requests made during one turn of the event loop and hands them to `flush` together:
+ * Collects the requests made during one iteration of the event loop and hands them to `flush` together:
  * parallel callers (botbuilder loads conversation and user state with Promise.all) share a single
  * Redis round trip, and under load so do the turns whose I/O completed in the same loop iteration.
  * Flushed in `setImmediate`, right after the loop's I/O callbacks, as ioredis' auto-pipelining does.
