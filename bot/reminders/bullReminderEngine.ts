@@ -89,18 +89,6 @@ export class BullReminderEngine implements ReminderEngine {
     return this.pingQueue;
   }
 
-  /**
-   * Stops taking work at once, as a crash would: no waiting for pings in flight, locks left to
-   * expire so another instance takes them over. Tests use it to play "the instance died".
-   */
-  async kill(): Promise<void> {
-    this.closing ??= (async () => {
-      await Promise.allSettled([this.pingWorker?.close(true), this.scanWorker?.close(true)]);
-      this.connection.disconnect();
-    })();
-    return this.closing;
-  }
-
   /** Lets pings in flight finish (up to `graceMs`), then stops; safe to call twice. */
   close(graceMs = 5000): Promise<void> {
     this.closing ??= (async () => {

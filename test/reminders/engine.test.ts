@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { CloudAdapterSender, type ProactiveSender } from '../../bot/reminders/proactiveSender';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { TestRedisServer } from '../support/redisServer';
 import { FakeConnector, visibleText } from '../support/fakeConnector';
 import { ReminderInstance, clearPrefix, randomPrefix, reference } from './engineKit';
+
+const TSX_LOADER = resolve(__dirname, '../../node_modules/tsx/dist/loader.mjs');
 
 /** Monday 1 March 2027, 09:05 in Istanbul: inside the window. */
 const MONDAY = new Date('2027-03-01T09:05:00+03:00');
@@ -46,7 +48,15 @@ describe('reminders engine (BullMQ, real Redis, fake connector)', function () {
   }
 
   async function settle(ms = 600): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, ms));
+    await new Promise((done) => setTimeout(done, ms));
+  }
+
+  async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+      await settle(20);
+    }
   }
 
   it('pings each due user once, skips the unreachable, and a restart the same day sends nothing again', async () => {
@@ -141,30 +151,23 @@ describe('reminders engine (BullMQ, real Redis, fake connector)', function () {
     assert.deepEqual(later.plans.map((plan) => `${plan.userId}:${plan.expiry}:${plan.pingKey}`), ['applied:2030-04-07:m30']);
   });
 
-  it('two instances, one killed mid-wave: every due user gets exactly one ping', async () => {
+  it('two instances, one SIGKILLed mid-wave in its own process: every due user gets exactly one ping', async () => {
     const users = Array.from({ length: 40 }, (_, index) => `wave-${String(index).padStart(2, '0')}`);
-    let killed = false;
-    let hung = 0;
-    const hangsAfterKill: ProactiveSender = { send: async (...args) => {
-      if (killed) {
-        hung++;
-        await new Promise(() => undefined);
-      }
-      await real.send(...args);
-    } };
-    const real = new CloudAdapterSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '');
-    const doomed = instance({ sender: hangsAfterKill, ratePerSecond: 20, lockDurationMs: 1500 });
     const survivor = instance({ ratePerSecond: 20, lockDurationMs: 1500 });
-    for (const user of users) await enrol(doomed, user, '2027-03-31');
-    await doomed.engine.start();
-    await doomed.engine.scanNow();
-    await survivor.engine.start();
-    await connector.waitFor((received) => received.length >= 12, 10_000);
-    killed = true;
-    const deadline = Date.now() + 5000;
-    while (hung === 0 && Date.now() < deadline) await settle(5);
-    assert.ok(hung > 0, 'the doomed instance dies with a ping in flight');
-    await doomed.engine.kill();
+    for (const user of users) await enrol(survivor, user, '2027-03-31');
+    const doomed = spawn(process.execPath, ['--import', TSX_LOADER, resolve(__dirname, 'doomedInstance.ts'), redis.url, prefix, now.toISOString(), '12'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise((done) => doomed.once('exit', (_code, signal) => done(signal)));
+    let output = '';
+    doomed.stdout!.on('data', (chunk) => (output += String(chunk)));
+    try {
+      await until(() => output.includes('scanned'), 20_000, 'the doomed instance scans');
+      await survivor.engine.start();
+      await until(() => output.includes('hung'), 15_000, 'the doomed instance dies with a ping in flight');
+    } finally {
+      doomed.kill('SIGKILL');
+    }
+    assert.equal(await exited, 'SIGKILL');
+    assert.ok(connector.received.length >= 12, 'the doomed instance sent its share before dying');
     await connector.waitFor((received) => new Set(received.map((activity) => activity.conversationId)).size === users.length, 25_000);
     await settle(2500);
     const perUser = new Map<string, number>();
