@@ -53,7 +53,7 @@ function readOptions(argv: string[]): Options {
     conversations: flag('conversations', 'BENCH_CONVERSATIONS', 50),
     turns: flag('turns', 'BENCH_TURNS', 40),
     warmupTurns: flag('warmup', 'BENCH_WARMUP_TURNS', 10),
-    rounds: flag('rounds', 'BENCH_ROUNDS', 3),
+    rounds: flag('rounds', 'BENCH_ROUNDS', 5),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Vocabulary } from './fuzzy';
 import { tokenize } from './normalize';
+import { memoizedPerWord } from './memo';
 import { stemToken } from './stem';
 
 export type FeatureBag = Record<string, number>;
@@ -32,14 +33,14 @@ export class FeatureExtractor {
   }
 
   extract(text: string): FeatureBag {
-    return featuresOfWords(tokenize(text).map((token) => this.spellCorrect(token)));
+    return featuresOfWords(tokenize(text).map(this.spellCorrect));
   }
 
   /** A new inflection of a known word ("yapacagim" when "yapmaliyim" was seen) is not a typo. */
-  private spellCorrect(token: string): string {
+  private readonly spellCorrect = memoizedPerWord((token) => {
     if (this.knownStems.has(stemToken(token))) return token;
     return this.vocabulary.correct(token) ?? token;
-  }
+  });
 }
 
 export function featuresOfWords(words: readonly string[]): FeatureBag {

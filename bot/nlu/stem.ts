@@ -9,6 +9,8 @@
  * the same word in training and at run time, and a fixed-length prefix feature backs it up.
  */
 
+import { memoizedPerWord } from './memo';
+
 const MIN_STEM_LENGTH = 3;
 
 /** Words whose last letters look like a suffix but are not: "yeni" (new) must not meet "yenilemek" (renew) as "yen". */
@@ -28,7 +30,9 @@ const SUFFIXES: readonly string[] = [
   'a', 'e', 'm', 'n',
 ];
 
-export function stemToken(token: string): string {
+export const stemToken = memoizedPerWord(stripSuffixes);
+
+function stripSuffixes(token: string): string {
   let stem = token;
   for (let stripped = stripOneSuffix(stem); stripped !== stem && !WHOLE_WORDS.has(stem); stripped = stripOneSuffix(stem)) {
     stem = stripped;
@@ -38,8 +42,9 @@ export function stemToken(token: string): string {
 
 function stripOneSuffix(word: string): string {
   for (const suffix of SUFFIXES) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < MIN_STEM_LENGTH) continue;
     const stem = word.slice(0, word.length - suffix.length);
-    if (word.endsWith(suffix) && stem.length >= MIN_STEM_LENGTH && fitsStem(suffix, stem)) return stem;
+    if (fitsStem(suffix, stem)) return stem;
   }
   return word;
 }
