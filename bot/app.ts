@@ -1,5 +1,5 @@
 import {
-  ConversationState, MemoryStorage, UserState,
+  MemoryStorage, UserState,
   type Storage,
 } from 'botbuilder';
 import type { Redis } from 'ioredis';
@@ -15,6 +15,7 @@ import type { Locale } from '../cards/i18n';
 import { createTurnErrorHandler } from './turnErrors';
 import { BotAdapter } from './adapter';
 import { RedisStorage } from '../state/redisStorage';
+import { SnapshotConversationState } from '../state/conversationState';
 import { connectOrKeepTrying, createRedisClient } from '../state/redisClient';
 import { MainDialog, type PathEntry } from '../dialogs/mainDialog';
 import { loadPolicy, type Policy } from '../dialogs/policy';
@@ -84,7 +85,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   };
   const agentLink = createAgentLink(config, { redis, log, metrics, roster: services.roster, now: services.now });
   services.agent = agentLink.service;
-  const conversationState = new ConversationState(storage);
+  const conversationState = new SnapshotConversationState(storage);
   const userState = new UserState(storage);
 
   const adapter = new BotAdapter(config);

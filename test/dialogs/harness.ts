@@ -1,4 +1,5 @@
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type TurnContext } from 'botbuilder';
+import { MemoryStorage, TestAdapter, UserState, type Activity, type TurnContext } from 'botbuilder';
+import { SnapshotConversationState } from '../../state/conversationState';
 import { EimzaBot } from '../../bot/eimzaBot';
 import { SecretGuardMiddleware } from '../../bot/secretGuardMiddleware';
 import { LanguageMiddleware } from '../../bot/languageMiddleware';
@@ -47,7 +48,7 @@ export class DialogHarness {
     this.renewals = new RenewalRequestStore(storage);
     this.roster = new ExpiryRoster();
     const services = { policy: this.policy, now: () => now, renewals: this.renewals, roster: this.roster };
-    const conversationState = new ConversationState(storage);
+    const conversationState = new SnapshotConversationState(storage);
     const bot = new EimzaBot(conversationState, new UserState(storage), new MainDialog(guidedPaths(services), (sharedRecognizer ??= trainRecognizer())));
     this.adapter = new RecordingAdapter((context) => bot.run(context));
     this.adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), 'tr-TR'));
