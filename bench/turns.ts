@@ -23,9 +23,9 @@ import { Agent, request } from 'node:http';
 import { FakeConnector, type ReceivedActivity } from '../test/support/fakeConnector';
 import { freePort, TestRedisServer } from '../test/support/redisServer';
 import { newConversationId, teamsMessage, type TeamsUser } from '../test/support/teams';
+import { TSX_LOADER } from '../test/support/tsx';
 
 const REPO = resolve(__dirname, '..');
-const TSX_LOADER = resolve(REPO, 'node_modules/tsx/dist/loader.mjs');
 
 type Workload = 'path' | 'text';
 

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError, isAuthEnabled, loadConfig } from '../../bot/config';
+import { TSX_LOADER } from '../support/tsx';
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -120,7 +121,7 @@ const REPO = resolve(__dirname, '../..');
  */
 function runBot(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((done, reject) => {
-    const child = spawn(process.execPath, ['--import', resolve(REPO, 'node_modules/tsx/dist/loader.mjs'), resolve(REPO, 'bot/index.ts')], {
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, resolve(REPO, 'bot/index.ts')], {
       cwd: tmpdir(),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import { startBot, type BotUnderTest } from '../support/botHarness';
 import { adaptiveCardOf, FakeConnector, visibleText, type ReceivedActivity } from '../support/fakeConnector';
 import { freePort, TestRedisServer } from '../support/redisServer';
 import { newConversationId, postToBot, teamsMessage } from '../support/teams';
+import { TSX_LOADER } from '../support/tsx';
 
 const REPO = resolve(__dirname, '../..');
 const STEP_NEXT_LABEL = 'Tamam, sonraki adım';
@@ -146,7 +147,7 @@ class BotProcess {
   }
 
   async start(): Promise<this> {
-    const child = spawn(process.execPath, ['--import', resolve(REPO, 'node_modules/tsx/dist/loader.mjs'), resolve(REPO, 'bot/index.ts')], {
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, resolve(REPO, 'bot/index.ts')], {
       cwd: tmpdir(), // no developer .env
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

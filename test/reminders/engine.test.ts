@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { TestRedisServer } from '../support/redisServer';
+import { TSX_LOADER } from '../support/tsx';
 import { FakeConnector, visibleText } from '../support/fakeConnector';
 import { ReminderInstance, clearPrefix, randomPrefix, reference } from './engineKit';
-
-const TSX_LOADER = resolve(__dirname, '../../node_modules/tsx/dist/loader.mjs');
 
 /** Monday 1 March 2027, 09:05 in Istanbul: inside the window. */
 const MONDAY = new Date('2027-03-01T09:05:00+03:00');
