@@ -7,6 +7,7 @@ import { t, type Locale, type StringKey } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { daysBetween, formatDate, istanbulDate, TIME_ZONE } from './dates';
 import { expiryFact } from './closingCards';
+import { policyText, type Policy } from './policy';
 
 /** The cards of the paired agent: pairing code, devices, and what the card in the reader says. */
 
@@ -103,7 +104,7 @@ export function certificatePhase(cert: { notBefore: string; notAfter: string }, 
  * state with advice. `oldExpiry` (ISO day) is the current card's expiry when the reader holds
  * the new one (R3).
  */
-export function cardStatusCard(locale: Locale, report: CardReport, now: Date, oldExpiry?: string): Attachment {
+export function cardStatusCard(locale: Locale, report: CardReport, now: Date, policy: Policy, oldExpiry?: string): Attachment {
   const today = istanbulDate(now);
   const cert = report.certificate;
   const pin = PIN_ADVICE[report.pin.state] ?? PIN_ADVICE.unknown;
@@ -138,7 +139,7 @@ export function cardStatusCard(locale: Locale, report: CardReport, now: Date, ol
   facts.push({ label: t(locale, 'agent.pinState'), value: t(locale, pin.state) });
   if (pin.urgent && !warning) warning = t(locale, pin.advice);
   else paragraphs.push(t(locale, pin.advice));
-  if (pin.pukWarning) paragraphs.push(t(locale, 'unlock.pukWarning'));
+  if (pin.pukWarning) paragraphs.push(policyText(policy, 'l3', locale));
   for (const problem of report.problems) if (!paragraphs.includes(problem.message)) paragraphs.push(problem.message);
   const buttons: CardButton[] = [
     ...(pin.unlockButton ? [{ label: t(locale, 'agent.unlockButton'), data: { verb: Verb.unlock } }] : []),

@@ -2,27 +2,16 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attachment } from 'botbuilder';
-import type * as AdaptiveCardsModule from 'adaptivecards';
+import { actionsOf, parseWithOfficialLibrary, TEAMS_MAX_ACTIONS } from '../support/cardCheck';
 import * as common from '../../cards/common';
 import { dateQuestionCard, messageCard, plainText, type MessageCardModel } from '../../cards/index';
 import { keysOf, t, type Locale, type StringKey } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { newCardRulesCard } from '../../dialogs/closingCards';
+import { loadPolicy } from '../../dialogs/policy';
 import tr from '../../cards/strings/tr.json';
 import en from '../../cards/strings/en.json';
 
-// The official renderer's library (the one Teams and the Agents Playground embed). Its UMD bundle
-// loads in Node without a DOM as long as nothing is rendered.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
-
-/**
- * Teams' host config differs from the library default in one way that matters here: Teams shows
- * up to 6 actions per card (the library default is 5; see the Teams host containers of the Adaptive
- * Cards designer). The menu has six paths, so we validate against Teams' limit.
- * Note: the M365 Agents Playground uses the default (5), so there the sixth menu button is hidden.
- */
-const TEAMS_MAX_ACTIONS = 6;
 const LOCALES: Locale[] = ['tr', 'en'];
 
 /** One row per card the bot can send: a name and how to build it with representative data. */
@@ -68,36 +57,16 @@ const modelRows: CardRow[] = [
     }),
   },
   // Card builders that live next to their dialogs.
-  { name: 'dialogs/closingCards.newCardRulesCard', build: newCardRulesCard },
+  { name: 'dialogs/closingCards.newCardRulesCard', build: (locale) => newCardRulesCard(loadPolicy(), 'beforeExpiry', locale) },
 ];
 
 const rows: CardRow[] = [...commonRows, ...modelRows];
-
-interface ParseOutcome { parseEvents: string[]; validationEvents: string[]; version: string | undefined }
-
-function parseWithOfficialLibrary(content: unknown): ParseOutcome {
-  const card = new AC.AdaptiveCard();
-  card.hostConfig = new AC.HostConfig({ actions: { maxActions: TEAMS_MAX_ACTIONS } });
-  const context = new AC.SerializationContext();
-  card.parse(content, context);
-  const parseEvents = Array.from({ length: context.eventCount }, (_, index) => context.getEventAt(index).message);
-  const validationEvents = card.validateProperties().validationEvents.map((event) => event.message);
-  return { parseEvents, validationEvents, version: card.version?.toString() };
-}
 
 function allStrings(node: unknown): string[] {
   if (typeof node === 'string') return [node];
   if (Array.isArray(node)) return node.flatMap(allStrings);
   if (node && typeof node === 'object') return Object.values(node).flatMap(allStrings);
   return [];
-}
-
-function actionsOf(node: unknown): Record<string, unknown>[] {
-  if (Array.isArray(node)) return node.flatMap(actionsOf);
-  if (!node || typeof node !== 'object') return [];
-  const record = node as Record<string, unknown>;
-  const own = typeof record.type === 'string' && record.type.startsWith('Action.') ? [record] : [];
-  return [...own, ...Object.values(record).flatMap(actionsOf)];
 }
 
 describe('cards', () => {
@@ -220,7 +189,7 @@ describe('cards', () => {
       ['menu.lostCard', 'Kayıp/Çalıntı kart'],
       ['menu.faq', 'Ücretler ve sorular'],
       ['menu.human', 'Yetkiliye bağlan'],
-      ['common.botName', 'e-İmza Asistanı'],
+      ['common.botName', 'E-imza Asistanı'],
       ['common.back', 'Ana menü'],
       ['welcome.body', 'kartın'],
       ['welcome.privacy', 'güvenlik sözcüğü'],
