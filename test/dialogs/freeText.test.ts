@@ -3,7 +3,7 @@ import { DialogHarness } from './harness';
 
 /** Free text routed by the recognizer: rows of what a user types and what they must read next. */
 const startsFromText: [string, string][] = [
-  ['e imzam kilitlendi', 'PUK kodu kilit çözmek için KULLANILMAZ'],
+  ['e imzam kilitlendi', 'PUK kodu kilit çözmek için **kullanılmaz**'],
   ['KARTIMI KAYBETTİM', 'Önce sertifikanızı askıya alın'],
   ['kartimi kaybettim', 'Önce sertifikanızı askıya alın'],
   ['yeni kartın şifresi ne', 'Adım 1/8'],
