@@ -15,7 +15,7 @@ export interface PingCardModel {
 /**
  * The expiry ping, worded for the day it is sent: before R1's target (apply one month before),
  * after it, on the expiry day, or after expiry (the late path, R2). Buttons: "Yenilemeyi başlat"
- * (the renewal path), "Başvurdum" and, only when the snooze ends before expiry, "Daha sonra
+ * (the renewal path), "Başvurdum" and, only when the snooze ends by the expiry day, "Daha sonra
  * hatırlat" (both carry the certificate's expiry so a press on an old ping cannot touch a newer
  * certificate).
  */
@@ -41,9 +41,9 @@ export function pingCard(model: PingCardModel, policy: Policy, locale: Locale): 
   });
 }
 
-/** A snooze is offered only when its ping would still come before the expiry day. */
+/** A snooze is offered only when its ping comes on the expiry day at the latest, never after. */
 export function snoozeEndsBeforeExpiry(policy: Policy, daysLeft: number): boolean {
-  return policy.reminders.snoozeDays < daysLeft;
+  return policy.reminders.snoozeDays <= daysLeft;
 }
 
 function pingBody(policy: Policy, expiry: string, daysLeft: number, locale: Locale): string[] {

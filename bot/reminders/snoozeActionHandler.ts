@@ -22,7 +22,7 @@ export class SnoozeActionHandler implements CardActionHandler {
     const expiry = typeof data.expiry === 'string' ? data.expiry : '';
     const now = this.now();
     const until = addDays(istanbulDate(now), this.policy.snoozeDays);
-    if (expiry && until >= expiry) {
+    if (expiry && until > expiry) {
       await context.sendActivity(MessageFactory.attachment(messageCard({
         title: t(locale, 'reminder.snoozeTooLate'),
         buttons: [{ label: t(locale, 'reminder.start'), data: { verb: Verb.renewal } }, { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],

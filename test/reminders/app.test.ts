@@ -60,6 +60,18 @@ describe('reminders through the whole bot (no Redis: in-process engine)', functi
     assert.deepEqual([health.reminders.engine, health.reminders.sent, health.reminders.skipped.optedOut], ['in-process', 1, 1]);
   });
 
+  it('a snooze that would end after expiry (an old ping pressed late) is refused: no snooze, apply now', async () => {
+    const conversationId = newConversationId();
+    await postToBot(url, teamsInstall(connector.serviceUrl, conversationId));
+    await recordExpiry('2027-03-05');
+    connector.clear();
+    await postToBot(url, teamsMessage({ serviceUrl: connector.serviceUrl, conversationId, value: { verb: 'reminder.snooze', expiry: '2027-03-05' } }));
+    await connector.waitFor((received) => received.length >= 1);
+    const text = visibleText(connector.received[0]);
+    assert.match(text, /başka bir hatırlatma gününe yer kalmadı/);
+    assert.doesNotMatch(text, /yeniden hatırlatacağım/);
+  });
+
   it('"Bir hafta sonra hatırlat" answers with the date and the uninstall drops the reference', async () => {
     const conversationId = newConversationId();
     await postToBot(url, teamsInstall(connector.serviceUrl, conversationId));
