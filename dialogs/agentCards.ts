@@ -36,6 +36,7 @@ export function pairingCodeCard(locale: Locale, code: string, command: string, m
     ],
     warning: t(locale, 'agent.pairSecret'),
     note: `${t(locale, 'agent.pairThen')} ${t(locale, 'agent.pairPrivacy')}`,
+    buttons: [back(locale)],
   });
 }
 
@@ -43,7 +44,10 @@ export function pairingPausedCard(locale: Locale, until: string): Attachment {
   return messageCard({ title: t(locale, 'agent.pausedTitle'), paragraphs: [t(locale, 'agent.pausedBody', { time: istanbulTime(until) })], buttons: [back(locale)] });
 }
 
-/** The user's paired PCs, each with a "Kaldır" button. */
+/** Teams shows at most 6 buttons on a card. */
+const MAX_CARD_BUTTONS = 6;
+
+/** The user's paired PCs, each with a "Kaldır" button (the 6 most recently paired, Teams' limit). */
 export function devicesCard(locale: Locale, devices: DeviceView[]): Attachment {
   return messageCard({
     title: t(locale, 'agent.devicesTitle'),
@@ -51,7 +55,7 @@ export function devicesCard(locale: Locale, devices: DeviceView[]): Attachment {
       label: d.deviceName,
       value: t(locale, 'agent.devicePaired', { date: formatDate(dayOf(d.pairedAt)), state: t(locale, d.online ? 'agent.deviceOnline' : 'agent.deviceOffline') }),
     })),
-    buttons: devices.map((d) => ({ label: t(locale, 'agent.remove', { device: d.deviceName }), data: { verb: Verb.agentUnpair, deviceId: d.deviceId, deviceName: d.deviceName } })),
+    buttons: [...devices].sort((a, b) => b.pairedAt.localeCompare(a.pairedAt)).slice(0, MAX_CARD_BUTTONS).map((d) => ({ label: t(locale, 'agent.remove', { device: d.deviceName }), data: { verb: Verb.agentUnpair, deviceId: d.deviceId, deviceName: d.deviceName } })),
   });
 }
 
