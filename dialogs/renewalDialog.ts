@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { messageCard } from '../cards/index';
-import { localeOf, t } from '../cards/i18n';
+import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { addDays, daysBetween, formatDate, istanbulDate } from './dates';
@@ -27,9 +27,10 @@ interface RenewalValues {
 const valuesOf = (step: WaterfallStepContext) => step.values as RenewalValues;
 
 /**
- * Renewal (R1-R5, F1-F4): why, when the certificate expires, whether it is too early, in the window
- * or late (wet-signed form), who pays; records the request for the help desk and closes with how
- * to switch to the new card.
+ * Renewal (R1-R5, F1-F3): why (the reason's policy flags decide what follows), when the
+ * certificate expires, whether it is beyond the window (reminder), inside it (on time or past R1's
+ * target) or late (wet-signed form), who pays; records the request for the help desk and closes
+ * with the new-card rules that apply.
  */
 export class RenewalDialog extends ComponentDialog {
   constructor(private readonly services: PathServices) {
@@ -130,7 +131,7 @@ export class RenewalDialog extends ComponentDialog {
   }
 
   /** R1 on the in-window path: on time (the target is ahead) or the target has passed. */
-  private timingNote(timing: RenewalTiming | undefined, locale: ReturnType<typeof localeOf>): string[] {
+  private timingNote(timing: RenewalTiming | undefined, locale: Locale): string[] {
     if (!timing || timing.kind === 'late' || timing.kind === 'tooEarly') return [];
     const target = policyText(this.services.policy, 'r1', locale);
     return [t(locale, timing.kind === 'beforeTarget' ? 'renewal.onTime' : 'renewal.pastTarget', { rule: target, date: formatDate(timing.target) })];

@@ -53,7 +53,7 @@ export class WhoPaysDialog extends ComponentDialog {
   private async pinLockStep(step: WaterfallStepContext<WhoPaysOptions>): Promise<DialogTurnResult> {
     const reason = step.result as string;
     (step.values as { reason: string }).reason = reason;
-    if (!reasonOf(this.policy, reason)?.askIfOnlyPinLocked) return step.next('pukToo');
+    if (!reasonOf(this.policy, reason)?.askIfOnlyPinLocked) return step.next(undefined);
     const locale = localeOf(step.context);
     return step.beginDialog(PROMPT, {
       card: { title: t(locale, 'pinLock.question'), paragraphs: [t(locale, 'pinLock.why')] },
@@ -66,7 +66,7 @@ export class WhoPaysDialog extends ComponentDialog {
   }
 
   private async roleStep(step: WaterfallStepContext<WhoPaysOptions>): Promise<DialogTurnResult> {
-    if (step.result !== 'pukToo') return step.replaceDialog(UNLOCK_DIALOG);
+    if (step.result === 'onlyPin' || step.result === 'unsure') return step.replaceDialog(UNLOCK_DIALOG);
     const { reason } = step.values as { reason: string };
     if (feeDecision(this.policy, reason)) return step.next(undefined);
     const locale = localeOf(step.context);
