@@ -51,6 +51,7 @@ describe('reminders through the whole bot (no Redis: in-process engine)', functi
     assert.equal(await postToBot(url, teamsMessage({ serviceUrl: connector.serviceUrl, conversationId, value: applied.data })), 200);
     await connector.waitFor((received) => received.length >= 1);
     assert.match(visibleText(connector.received[0]), /artık hatırlatma göndermeyeceğim/);
+    assert.match(visibleText(connector.received[0]), /Eski e-imzanızın süresi dolmadan yeni kartınızı kullanmayın/);
 
     connector.clear();
     now = new Date('2027-03-08T10:00:00+03:00');
