@@ -66,8 +66,16 @@ describe('safety topics in free text (dialog routing)', () => {
       assert.ok(text.includes('hangi konuda yardım istersiniz?'), text);
       assert.ok(!text.includes('yalnızca e-imza'), text);
       assert.equal(harness.buttons(replies[replies.length - 1]).length, 6);
+      for (const reply of replies) assertSendableCard(reply);
     });
   }
+
+  it('D17: a clarification whose only likely path is help shows one help button, not two', async () => {
+    const harness = new DialogHarness({ recognizer: new FixedRecognizer({ intent: 'help', score: 0.3, alternatives: [{ intent: 'help', score: 0.3 }] }) });
+    await harness.say('merhaba');
+    const replies = await harness.say('bitir');
+    assert.deepEqual(harness.buttons(replies[replies.length - 1]), ['Neler yapabilirsin?', 'Ana menü']);
+  });
 
   it('a message outside the domain still gets "only e-imza"', async () => {
     const harness = new DialogHarness({ recognizer: new FixedRecognizer(none) });
