@@ -54,7 +54,7 @@ export const renewalCases: PathCase[] = [
     turns: [
       ...startRenewal,
       { do: { date: 45 }, see: [ROLE_QUESTION, 'müdür yardımcısı'], notSee: ['erken', 'kaydettim'] },
-      { do: { press: 'İdari görevim var' }, see: ['Yenileme talebinizi kaydettim', 'Zamanında başvurdunuz', 'bir ay önce yapılır', '05.12.2026', 'Kurum öder', ...R3_R5], notSee: [RULE_CODE, 'idari görevi olan personelde', 'idi ve geçti', 'iptal edilir'] },
+      { do: { press: 'İdari görevim var' }, see: ['Yenileme talebinizi kaydettim', 'Zamanında başvurdunuz', 'bir ay önce yapılır', '05.12.2026', 'Kurum öder', ...R3_R5], notSee: [RULE_CODE, 'idari görevi olan personelde', 'idi;', 'iptal edilir'] },
     ],
     recorded: { reason: 'normalExpiry', payer: 'institution', late: false, expiryInDays: 45, role: 'administrative' },
   },
@@ -77,7 +77,7 @@ export const renewalCases: PathCase[] = [
     turns: [
       ...startRenewal,
       { do: { date: 1 }, see: [ROLE_QUESTION] },
-      { do: { press: 'İdari görevim yok' }, see: ['22.11.2026 (1 gün kaldı)', 'bir ay önce yapılır', '22.10.2026 idi ve geçti', 'Siz ödersiniz', F3, ...R3_R5], notSee: [RULE_CODE, 'Zamanında', 'kurum karşılar'] },
+      { do: { press: 'İdari görevim yok' }, see: ['22.11.2026 (1 gün kaldı)', 'bir ay önce yapılır', '22.10.2026 idi', 'Siz ödersiniz', F3, ...R3_R5], notSee: [RULE_CODE, 'Zamanında', 'kurum karşılar'] },
     ],
     recorded: { reason: 'normalExpiry', payer: 'person', late: false, expiryInDays: 1, role: 'noAdministrative' },
   },
@@ -261,7 +261,7 @@ export const englishCases: PathCase[] = [
   },
   {
     name: 'en R1: 1 day before expiry says "1 day left", not "1 days"',
-    turns: [{ do: { press: 'Renewal' } }, { do: { press: 'It is expiring / expired' } }, { do: { date: 1 } }, { do: { press: 'I have no administrative duty' }, see: ['(1 day left)', 'has passed'], notSee: ['1 days'] }],
+    turns: [{ do: { press: 'Renewal' } }, { do: { press: 'It is expiring / expired' } }, { do: { date: 1 } }, { do: { press: 'I have no administrative duty' }, see: ['(1 day left)', 'that date was 22.10.2026'], notSee: ['1 days'] }],
     recorded: { reason: 'normalExpiry', payer: 'person', late: false, expiryInDays: 1, role: 'noAdministrative' },
   },
   {
