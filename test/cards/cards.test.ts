@@ -298,7 +298,7 @@ describe('cards', () => {
 
     it('the policy says the Turkish-table corrections too (reasons, PUK warning, step names, E-Onay)', () => {
       const reasons = POLICY.reasons.map((reason) => reason.tr).join('\n');
-      assert.match(reasons, /PIN ve PUK blokesi \(PUK denemeleri sonrası kart tamamen kullanılamıyor\)/);
+      assert.match(reasons, /PIN ve PUK blokesi \(kart tamamen kullanılamıyor\)/);
       assert.match(reasons, /Kartım benden kaynaklı bir nedenle arızalandı/);
       assert.match(POLICY.texts.l3.tr, /\*\*kullanılmaz\*\*.*hâle/);
       assert.doesNotMatch(POLICY.texts.l3.tr, /KULLANILMAZ|hale /);

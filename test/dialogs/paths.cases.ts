@@ -22,7 +22,7 @@ export interface PathCase {
 }
 
 const UNLOCK_PATH = 'Kamu SM Online İşlemler → Giriş → NES İşlemleri → Bireysel İşlemler → Başvuru İşlemleri → PIN Oluşturma → Kilit Çözme';
-const PIN_BLOCK = 'PIN ve PUK blokesi (PUK denemeleri sonrası kart tamamen kullanılamıyor)';
+const PIN_BLOCK = 'PIN ve PUK blokesi (kart tamamen kullanılamıyor)';
 const SUSPEND_PATH = 'Kamu SM Online İşlemler → NES İşlemleri → Bireysel İşlemler → Sertifikamı İptal Et → Askıya Alma';
 /** What the user must read about the new card (R3-R5), and the R3 sentence alone. */
 const R3 = 'Eski e-imzanızın süresi dolmadan yeni kartınızı kullanmayın';
@@ -248,7 +248,7 @@ export const questionCases: PathCase[] = [
 export const englishCases: PathCase[] = [
   {
     name: 'en C1: a PIN-only lock goes to the unlock path, nothing recorded',
-    turns: [{ do: { press: 'Renewal' } }, { do: { press: 'PIN and PUK block (after PUK tries the card cannot be used at all)' }, see: ['only because the PIN was entered wrongly 3 times'], notSee: ['You pay'] }, { do: { press: 'Yes, only the PIN is locked' }, see: ['The PUK is **not** used to unlock', UNLOCK_PATH], notSee: ['You pay'] }],
+    turns: [{ do: { press: 'Renewal' } }, { do: { press: 'PIN and PUK block (the card cannot be used at all)' }, see: ['only because the PIN was entered wrongly 3 times'], notSee: ['You pay'] }, { do: { press: 'Yes, only the PIN is locked' }, see: ['The PUK is **not** used to unlock', UNLOCK_PATH], notSee: ['You pay'] }],
   },
   {
     name: 'en R1: 45 days out is recorded on time; plural-correct days; no rule codes',
