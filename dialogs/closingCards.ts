@@ -34,11 +34,12 @@ export function newCardRulesCard(policy: Policy, rulesCase: NewCardRulesCase, lo
   });
 }
 
-/** Who pays and why (F1-F3), as facts for a card. */
+/** Who pays and why (F1-F3), as facts for a card; F1's "revoked first" among them. */
 export function feeFacts(policy: Policy, fee: WhoPaysResult, locale: Locale): { label: string; value: string }[] {
   return [
     { label: t(locale, 'fees.reason'), value: labelOf(policy.reasons, fee.reason, locale) },
     ...(fee.role ? [{ label: t(locale, 'fees.role'), value: labelOf(policy.roles, fee.role, locale) }] : []),
+    ...(fee.revokeFirst ? [{ label: t(locale, 'fees.certificate'), value: t(locale, 'fees.revokedFirst') }] : []),
     { label: t(locale, 'fees.payer'), value: t(locale, fee.payer === 'person' ? 'fees.payerPerson' : 'fees.payerInstitution') },
   ];
 }

@@ -59,7 +59,7 @@ export class FaqDialog extends ComponentDialog {
     await this.sendAnswer(step, {
       title: t(locale, fee.payer === 'person' ? 'faq.feePerson' : 'faq.feeInstitution'),
       facts: feeFacts(this.services.policy, fee, locale),
-      paragraphs: [...(fee.revokeFirst ? [t(locale, 'renewal.revokeFirst')] : []), ...feeExplanation(fee, locale)],
+      paragraphs: feeExplanation(fee, locale),
     });
     return step.endDialog();
   }

@@ -69,8 +69,7 @@ export class LostCardDialog extends ComponentDialog {
       facts: feeFacts(policy, fee, locale),
       paragraphs: [
         t(locale, 'renewal.recorded', { department: say(policy.institution.itDepartment, locale) }),
-        ...(fee.revokeFirst ? [t(locale, 'renewal.revokeFirst')] : []),
-        ...feeExplanation(fee, locale),
+          ...feeExplanation(fee, locale),
       ],
       buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
     })));

@@ -118,7 +118,6 @@ export class RenewalDialog extends ComponentDialog {
     const paragraphs = [
       t(locale, 'renewal.recorded', { department: say(policy.institution.itDepartment, locale) }),
       ...this.timingNote(timing, locale),
-      ...(fee.revokeFirst ? [t(locale, 'renewal.revokeFirst')] : []),
       ...feeExplanation(fee, locale),
     ];
     await step.context.sendActivity(MessageFactory.attachment(messageCard({

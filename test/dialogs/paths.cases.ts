@@ -132,7 +132,7 @@ export const renewalCases: PathCase[] = [
       { do: { press: 'Yenileme' } },
       { do: { press: PIN_BLOCK }, see: [PIN_LOCK_QUESTION] },
       { do: { press: 'Hayır, PUK denemeleri de bitti' }, see: [ROLE_QUESTION], notSee: ['kaydettim', 'son geçerlilik tarihi nedir?'] },
-      { do: { press: 'İdari görevim var' }, see: ['Yenileme talebinizi kaydettim', 'Siz ödersiniz', 'önce mevcut sertifikanız iptal edilir', F1, R4, "“Yeni kartın PIN'i” bölümünde"], notSee: [F3, R3, R5, RULE_CODE] },
+      { do: { press: 'İdari görevim var' }, see: ['Yenileme talebinizi kaydettim', 'Siz ödersiniz', 'Mevcut sertifika\nÖnce iptal edilir', F1, R4, "“Yeni kartın PIN'i” bölümünde"], notSee: [F3, R3, R5, RULE_CODE] },
     ],
     recorded: { reason: 'pinPukBlock', payer: 'person', late: false, role: 'administrative' },
   },
@@ -216,7 +216,7 @@ export const unlockAndLostCases: PathCase[] = [
     turns: [
       { do: { press: 'Kayıp/Çalıntı kart' }, see: ['Önce sertifikanızı askıya alın', 'hemen kullanıma kapatın', SUSPEND_PATH, '444 5 576', 'Askıya aldım', 'Yapamadım'] },
       { do: { press: 'Askıya aldım' }, see: [ROLE_QUESTION], notSee: ['talebinizi oluşturdum'] },
-      { do: { press: 'İdari görevim var' }, see: ['Yeni kart için yenileme talebinizi oluşturdum', 'Siz ödersiniz', 'önce mevcut sertifikanız iptal edilir', F1], notSee: [F3, RULE_CODE] },
+      { do: { press: 'İdari görevim var' }, see: ['Yeni kart için yenileme talebinizi oluşturdum', 'Siz ödersiniz', 'Mevcut sertifika\nÖnce iptal edilir', F1], notSee: [F3, RULE_CODE] },
     ],
     recorded: { reason: 'lostOrStolen', payer: 'person', late: false, role: 'administrative' },
   },
