@@ -260,6 +260,13 @@ describe('cards', () => {
       });
     }
 
+    it('never name the institution\'s department: it comes from the policy, so another institution edits one file', () => {
+      for (const locale of LOCALES) {
+        const department = POLICY.institution.itDepartment[locale];
+        assert.deepEqual(keysOf(locale).filter((key) => t(locale, key as StringKey).includes(department)), []);
+      }
+    });
+
     it('writes institution, screen and button names without an apostrophe suffix (TDK), and never the clipped "Bilgi İşlem\'e"', () => {
       const wrong = /(Başkanlığı|Merkezi|İşlem|Giriş|Aracı|Ekranı|Onay)['’][a-zçğıöşü]/u;
       assert.deepEqual(userTexts('tr').filter(([, text]) => wrong.test(text)), []);

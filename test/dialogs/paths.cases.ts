@@ -180,7 +180,7 @@ export const newCardPinCases: PathCase[] = [
     turns: [
       { do: { press: "Yeni kartın PIN'i" } }, ...Array.from({ length: 4 }, () => next),
       { do: { press: 'Takıldım' }, see: ['başvuru formunu doldururken kendi belirlediğiniz kod', 'PIN değildir', 'Güvenlik sözcüğünüzü hatırlamıyorsanız', 'E-posta', 'Adım 5/8'] },
-      { do: { press: 'Takıldım' }, see: ['Yetkiliye bağlan', 'Bilgi İşlem Daire Başkanlığındaki bir yetkiliye'] },
+      { do: { press: 'Takıldım' }, see: ['Yetkiliye bağlan', 'yardım masasındaki bir yetkiliye'] },
     ],
   },
   {

@@ -68,7 +68,7 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     await scenario.waitFor(() => scenario.toUser().some((activity) => /Adım 1\/8/.test(visibleText(activity))));
 
     const { card, ticketId } = await scenario.request();
-    const queued = scenario.toUser().find((activity) => /Sizi Bilgi İşlem Daire Başkanlığındaki bir yetkiliye aktarıyorum/.test(visibleText(activity)))!;
+    const queued = scenario.toUser().find((activity) => /Sizi yardım masasındaki bir yetkiliye aktarıyorum/.test(visibleText(activity)))!;
     assert.match(visibleText(queued), /Sıranız: 1\./);
     assert.match(visibleText(queued), /çalışma saatleri: Pazartesi–Cuma 08:30–17:30/);
     const ticketText = visibleText(card);
