@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_POLICY_PATH, feeDecision, fillPolicy, loadPolicy, PolicyError, renewalTiming, targetDate, validatePolicy } from '../../dialogs/policy';
 import { addMonths } from '../../dialogs/dates';
+import { INTENT_ROUTES, TOPIC_ROUTES } from '../../dialogs/intentRoutes';
 
 const raw = () => JSON.parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')) as Record<string, any>;
 const policy = loadPolicy();
@@ -44,6 +45,12 @@ describe('policy: R1 is a calendar month, a target inside a window', () => {
 });
 
 describe('policy: data another institution edits', () => {
+  it('has every FAQ answer that free text routes to (intents and safety topics)', () => {
+    const routed = [...Object.values(INTENT_ROUTES), ...Object.values(TOPIC_ROUTES)].map((route) => route.action.topic).filter((topic): topic is string => typeof topic === 'string');
+    assert.ok(routed.length >= 6);
+    for (const topic of routed) assert.ok(policy.faq.some((entry) => entry.id === topic), `no faq entry "${topic}"`);
+  });
+
   it('fills its own placeholders: the website feeds step 2, the call centre the SMS help', () => {
     const edited = validatePolicy({ ...raw(), kamuSm: { website: 'www.ornek.gov.tr', callCenter: '444 0 000' } });
     const step2 = edited.newCardPinSteps[1];
