@@ -34,6 +34,7 @@ import { createReminders, type Reminders, type ReminderTuning } from './reminder
 import { trainRecognizer, type Recognizer } from './nlu';
 import { createHandoff, type HandoffEngine } from './handoff';
 import { createAgentLink, type AgentLink } from './agentLink';
+import { createRevocationChecker } from './certStatus';
 import { CardStatusDialog } from '../dialogs/cardStatusDialog';
 import { AgentPairingDialog } from '../dialogs/agentPairingDialog';
 
@@ -85,6 +86,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   };
   const agentLink = createAgentLink(config, { redis, log, metrics, roster: services.roster, now: services.now });
   services.agent = agentLink.service;
+  services.certStatus = createRevocationChecker(config, services.now);
   const conversationState = new SnapshotConversationState(storage);
   const userState = new UserState(storage);
 
