@@ -63,6 +63,8 @@ export interface App {
   handoff: HandoffEngine;
   /** The paired card agents (issue 5): pairing, sockets, probes. */
   agentLink: AgentLink;
+  /** Renewal requests (tests read what a path recorded). */
+  renewals: RenewalRequestStore;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -106,7 +108,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
 
   let closed: Promise<void> | undefined;
   return {
-    config, log, metrics, redis, server, reminders, handoff: handoff.engine, agentLink,
+    config, log, metrics, redis, server, reminders, handoff: handoff.engine, agentLink, renewals: services.renewals,
     async listen() {
       if (redis) await connectOrKeepTrying(redis, log);
       const port = await server.listen(config.PORT);

@@ -41,10 +41,10 @@ export class TestPki {
     return pki;
   }
 
-  /** Uses the CA a SoftHsmToken made (its folder); the HTTP server starts at once. */
-  static async adopt(dir: string): Promise<TestPki> {
+  /** Uses the CA a SoftHsmToken made (its folder); the HTTP server starts at once, on `httpPort` when given. */
+  static async adopt(dir: string, httpPort = 0): Promise<TestPki> {
     const pki = new TestPki(dir, false);
-    await pki.startHttp();
+    await pki.startHttp(httpPort);
     return pki;
   }
 
@@ -54,11 +54,7 @@ export class TestPki {
 
   /** Extension lines that point a certificate at this CA's loopback OCSP responder and CRL. */
   pointers(ocspPort: number): string {
-    return [
-      `authorityInfoAccess = OCSP;URI:http://127.0.0.1:${ocspPort}/, caIssuers;URI:http://127.0.0.1:${this.httpPort}/ca.crt`,
-      `crlDistributionPoints = URI:http://127.0.0.1:${this.httpPort}/ca.crl`,
-      'authorityKeyIdentifier = keyid', 'subjectKeyIdentifier = hash',
-    ].join('\n');
+    return loopbackPointers(ocspPort, this.httpPort);
   }
 
   /** Issues a certificate; returns its PEM path. */
@@ -158,20 +154,29 @@ export class TestPki {
     return join(this.dir, name);
   }
 
-  private async startHttp(): Promise<void> {
+  private async startHttp(port = 0): Promise<void> {
     this.http = createHttpServer((request, response) => {
       if (this.crlDown) return void response.writeHead(503).end();
       if (request.url === '/ca.crl') return void response.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(this.crl());
       if (request.url === '/ca.crt') return void response.writeHead(200, { 'content-type': 'application/pkix-cert' }).end(readFileSync(this.caPem));
       response.writeHead(404).end();
     });
-    await new Promise<void>((resolve) => this.http!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.http!.listen(port, '127.0.0.1', resolve));
     this.httpPort = (this.http.address() as AddressInfo).port;
   }
 
   private openssl(args: string[]): string {
     return execFileSync('openssl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   }
+}
+
+/** Extension lines naming a loopback OCSP responder, CRL and CA certificate (caIssuers). */
+export function loopbackPointers(ocspPort: number, httpPort: number): string {
+  return [
+    `authorityInfoAccess = OCSP;URI:http://127.0.0.1:${ocspPort}/, caIssuers;URI:http://127.0.0.1:${httpPort}/ca.crt`,
+    `crlDistributionPoints = URI:http://127.0.0.1:${httpPort}/ca.crl`,
+    'authorityKeyIdentifier = keyid', 'subjectKeyIdentifier = hash',
+  ].join('\n');
 }
 
 export interface ResponderOptions {
