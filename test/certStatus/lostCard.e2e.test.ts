@@ -31,9 +31,11 @@ describe('lost card, end to end: the bot\'s answer follows Kamu SM\'s (the test 
   let bot: BotUnderTest;
   let agent: TestAgent;
   let cert: string;
+  let ocspPort: number;
+  let httpPort: number;
 
   before(async () => {
-    const [ocspPort, httpPort] = [await freePort(), await freePort()];
+    [ocspPort, httpPort] = [await freePort(), await freePort()];
     token = SoftHsmToken.create('AKIS_55EE66FF77AA88BB', KAMU_SM_TEST_CA, [{ ...AYSE_SIGNING_CERT, extensions: loopbackPointers(ocspPort, httpPort) }]);
     cert = join(token.dir, `${AYSE_SIGNING_CERT.name}.pem`);
     pki = await TestPki.adopt(token.dir, httpPort);
@@ -112,6 +114,15 @@ describe('lost card, end to end: the bot\'s answer follows Kamu SM\'s (the test 
     await user.say('kartımı kaybettim');
     assert.match(text(await user.say('Askıya aldım')), /hâlâ geçerli gösteriyor/);
 
+    // Kamu SM unreachable (responder and CRL down): "could not check", never "valid"; the path goes on with the user's word.
+    await pki.stopOcsp(ocspPort);
+    pki.crlDown = true;
+    const unreachable = text(await user.say('TAMAMLADIM'));
+    assert.match(unreachable, /Şu an Kamu SM'den yanıt alamadım, askıya almayı doğrulayamadım/);
+    assert.match(unreachable, /talebinizi oluşturdum/);
+    assert.doesNotMatch(unreachable, /doğruluyor|Yine de devam et/);
+    assert.deepEqual((await requests()).map((r) => r.suspensionCheck?.status), ['suspended', 'unchecked']);
+
     // What the bot keeps for the check holds no personal data.
     const kept = JSON.stringify(await bot.app.agentLink.store.certificates(ayse.aadObjectId!));
     assert.match(kept, /"ocspUrls":\["http:\/\/127\.0\.0\.1:\d+\/"\]/);
@@ -123,7 +134,7 @@ describe('lost card, end to end: the bot\'s answer follows Kamu SM\'s (the test 
     assert.equal(await postToBot(bot.url, channelMessage({ serviceUrl: connector.serviceUrl, channelId, text: 'yardım masası burası', user: mehmet })), 200);
     await user.say('yetkiliye bağlan');
     const ticket = connector.in(channelId).map(visibleText).join('\n');
-    assert.match(ticket, /askıya alma kontrolü: ASKIDA \(kontrol: \d\d\.\d\d\.\d{4} \d\d:\d\d\)/);
+    assert.match(ticket, /askıya alma kontrolü: Kontrol edilemedi \(kontrol: \d\d\.\d\d\.\d{4} \d\d:\d\d\)/);
   });
 
   const requests = () => bot.app.renewals.forUser(ayse.aadObjectId!);

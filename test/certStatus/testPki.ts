@@ -156,10 +156,15 @@ export class TestPki {
 
   private async startHttp(port = 0): Promise<void> {
     this.http = createHttpServer((request, response) => {
-      if (this.crlDown) return void response.writeHead(503).end();
-      if (request.url === '/ca.crl') return void response.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(this.crl());
-      if (request.url === '/ca.crt') return void response.writeHead(200, { 'content-type': 'application/pkix-cert' }).end(readFileSync(this.caPem));
-      response.writeHead(404).end();
+      const answer = (status: number, type?: string, body?: Buffer): void => {
+        response.statusCode = status;
+        if (type) response.setHeader('content-type', type);
+        response.end(body);
+      };
+      if (this.crlDown) return answer(503);
+      if (request.url === '/ca.crl') return answer(200, 'application/pkix-crl', this.crl());
+      if (request.url === '/ca.crt') return answer(200, 'application/pkix-cert', readFileSync(this.caPem));
+      answer(404);
     });
     await new Promise<void>((resolve) => this.http!.listen(port, '127.0.0.1', resolve));
     this.httpPort = (this.http.address() as AddressInfo).port;
