@@ -1,4 +1,4 @@
-import type { BotConfig } from '../config';
+import { ConfigError, type BotConfig } from '../config';
 import { IssuerDirectory } from './issuers';
 import { RevocationChecker } from './revocationChecker';
 
@@ -8,8 +8,10 @@ export type { CertRef, RevocationResult, RevocationStatus } from './types';
 /** The checker the bot uses, or none when no CA certificates are configured (CERT_STATUS_CA_CERTS). */
 export function createRevocationChecker(config: BotConfig, now: () => Date): RevocationChecker | undefined {
   if (!config.CERT_STATUS_CA_CERTS) return undefined;
+  const issuers = IssuerDirectory.load(config.CERT_STATUS_CA_CERTS);
+  if (issuers.issuers.length === 0) throw new ConfigError(`Invalid configuration. CERT_STATUS_CA_CERTS: no certificate in ${config.CERT_STATUS_CA_CERTS}`);
   return new RevocationChecker({
-    issuers: IssuerDirectory.load(config.CERT_STATUS_CA_CERTS),
+    issuers,
     now,
     timeoutMs: config.CERT_STATUS_TIMEOUT_MS,
     clockSkewMs: 5 * 60_000,
