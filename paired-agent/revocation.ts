@@ -33,10 +33,11 @@ export function revocationPointers(der: Buffer | Uint8Array): RevocationPointers
     const ext = tbs.extensions?.find((e) => e.extnID === oid);
     return ext ? AsnConvert.parse(ext.extnValue, type) : undefined;
   };
-  const aia = extension(id_pe_authorityInfoAccess, AuthorityInfoAccessSyntax) ?? [];
+  // Plain arrays: the library's AsnArray would leak its class into the report.
+  const aia = [...(extension(id_pe_authorityInfoAccess, AuthorityInfoAccessSyntax) ?? [])];
   const urlsOf = (method: string): string[] =>
     aia.filter((a) => a.accessMethod === method).map((a) => a.accessLocation.uniformResourceIdentifier).filter(isHttp);
-  const crlUrls = (extension(id_ce_cRLDistributionPoints, CRLDistributionPoints) ?? [])
+  const crlUrls = [...(extension(id_ce_cRLDistributionPoints, CRLDistributionPoints) ?? [])]
     .flatMap((dp) => dp.distributionPoint?.fullName ?? [])
     .map((name) => name.uniformResourceIdentifier)
     .filter(isHttp);

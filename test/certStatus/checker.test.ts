@@ -51,6 +51,18 @@ describe('certStatus: OCSP and CRL against openssl ocsp and a CRL on loopback', 
     pki.crlDown = false;
   });
 
+  it('the agent\'s pointers: the certificate\'s own OCSP/CRL/caIssuers addresses and the issuer\'s hashes, nothing of the subject', () => {
+    const ref = refOf(good);
+    assert.deepEqual(ref.revocation.ocspUrls, [`http://127.0.0.1:${ocspPort}/`]);
+    assert.deepEqual(ref.revocation.crlUrls, [`http://127.0.0.1:${pki.httpPort}/ca.crl`]);
+    assert.deepEqual(ref.revocation.caIssuersUrls, [`http://127.0.0.1:${pki.httpPort}/ca.crt`]);
+    const [ca] = IssuerDirectory.load(pki.caPem).issuers;
+    assert.equal(ref.revocation.issuerNameHash, ca.nameHash);
+    assert.equal(ref.revocation.authorityKeyId, ca.subjectKeyId);
+    assert.doesNotMatch(JSON.stringify(ref.revocation), /good|CN=/, 'no subject name');
+    assert.equal(IssuerDirectory.load(pki.caPem).find({ ...ref.revocation, authorityKeyId: 'ab'.repeat(20) }), undefined, 'another CA key with the same name is not this issuer');
+  });
+
   describe('when the CA\'s responder answers', () => {
     const cases: { name: string; cert: () => CertRef; status: string; reason?: string }[] = [
       { name: 'a valid certificate is good', cert: () => refOf(good), status: 'good' },
