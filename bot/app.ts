@@ -34,6 +34,7 @@ import { createReminders, type Reminders, type ReminderTuning } from './reminder
 import { trainRecognizer, type Recognizer } from './nlu';
 import { createHandoff, type HandoffEngine } from './handoff';
 import { createAgentLink, type AgentLink } from './agentLink';
+import { createRevocationChecker } from './certStatus';
 import { CardStatusDialog } from '../dialogs/cardStatusDialog';
 import { AgentPairingDialog } from '../dialogs/agentPairingDialog';
 
@@ -62,6 +63,8 @@ export interface App {
   handoff: HandoffEngine;
   /** The paired card agents (issue 5): pairing, sockets, probes. */
   agentLink: AgentLink;
+  /** Renewal requests (tests read what a path recorded). */
+  renewals: RenewalRequestStore;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -85,6 +88,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   };
   const agentLink = createAgentLink(config, { redis, log, metrics, roster: services.roster, now: services.now });
   services.agent = agentLink.service;
+  services.certStatus = createRevocationChecker(config, services.now);
   const conversationState = new SnapshotConversationState(storage);
   const userState = new UserState(storage);
 
@@ -104,7 +108,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
 
   let closed: Promise<void> | undefined;
   return {
-    config, log, metrics, redis, server, reminders, handoff: handoff.engine, agentLink,
+    config, log, metrics, redis, server, reminders, handoff: handoff.engine, agentLink, renewals: services.renewals,
     async listen() {
       if (redis) await connectOrKeepTrying(redis, log);
       const port = await server.listen(config.PORT);

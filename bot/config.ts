@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -42,9 +43,22 @@ const schema = z.object({
   AGENT_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
   AGENT_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   AGENT_TCKN_SALT: z.string().regex(/^[0-9a-fA-F]{32,128}$/, 'must be 32-128 hex digits').optional(),
+  // Certificate status (bot/certStatus): the CA certificates trusted for OCSP/CRL answers; unset = no check.
+  CERT_STATUS_CA_CERTS: z.string().refine(isReadable, 'must be a readable PEM file or a folder of CA certificates').optional(),
+  CERT_STATUS_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  CERT_STATUS_MAX_AGE_SECONDS: z.coerce.number().int().min(60).default(24 * 3600),
 });
 
 export type BotConfig = z.infer<typeof schema>;
+
+function isReadable(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isTimeZone(zone: string): boolean {
   try {

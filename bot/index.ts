@@ -5,9 +5,10 @@ import { createApp } from './app';
 /** `npm start`: read the configuration, start the bot, stop cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
-  let config;
+  let app;
   try {
-    config = loadConfig();
+    // createApp can refuse configuration too (e.g. a CERT_STATUS_CA_CERTS folder without certificates).
+    app = createApp(loadConfig());
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -15,7 +16,6 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = createApp(config);
   await app.listen();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

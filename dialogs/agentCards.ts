@@ -8,6 +8,7 @@ import { Verb } from '../cards/verbs';
 import { daysBetween, formatDate, istanbulDate, TIME_ZONE } from './dates';
 import { expiryFact } from './closingCards';
 import { policyText, type Policy } from './policy';
+import type { CheckRecord } from './certificateCheck';
 
 /** The cards of the paired agent: pairing code, devices, and what the card in the reader says. */
 
@@ -108,7 +109,7 @@ export function certificatePhase(cert: { notBefore: string; notAfter: string }, 
  * state with advice. `oldExpiry` (ISO day) is the current card's expiry when the reader holds
  * the new one (R3).
  */
-export function cardStatusCard(locale: Locale, report: CardReport, now: Date, policy: Policy, oldExpiry?: string): Attachment {
+export function cardStatusCard(locale: Locale, report: CardReport, now: Date, policy: Policy, oldExpiry?: string, revocation?: CheckRecord): Attachment {
   const today = istanbulDate(now);
   const cert = report.certificate;
   const pin = PIN_ADVICE[report.pin.state] ?? PIN_ADVICE.unknown;
@@ -128,6 +129,7 @@ export function cardStatusCard(locale: Locale, report: CardReport, now: Date, po
       { label: t(locale, 'agent.serial'), value: cert.serialNumber },
       { label: t(locale, 'agent.validFrom'), value: formatDate(dayOf(cert.notBefore)) },
       { ...expiryFact(until, daysBetween(today, until), locale), label: t(locale, 'agent.validUntil') },
+      ...(revocation ? [revocationFact(locale, revocation)] : []),
     );
     const phase = certificatePhase(cert, now);
     if (phase === 'new') {
@@ -137,6 +139,9 @@ export function cardStatusCard(locale: Locale, report: CardReport, now: Date, po
       paragraphs.push(t(locale, 'agent.expiredCard'));
     }
     if (!cert.isKamuSm) paragraphs.push(t(locale, 'agent.notEsign'));
+    // Suspended or revoked outweighs everything else the card could warn about.
+    if (revocation?.status === 'suspended') warning = t(locale, 'agent.suspendedWarning', { phone: policy.kamuSm.callCenter });
+    if (revocation?.status === 'revoked') warning = t(locale, 'agent.revokedWarning');
   } else {
     paragraphs.push(t(locale, 'agent.notEsign'));
   }
@@ -158,4 +163,12 @@ export function currentCardExpiry(certs: { serialNumber: string; notBefore: stri
     .filter((c) => c.serialNumber !== newSerial && certificatePhase(c, now) === 'valid')
     .sort((a, b) => b.notAfter.localeCompare(a.notAfter))[0];
   return current ? dayOf(current.notAfter) : undefined;
+}
+
+/** "Kamu SM durumu: ASKIDA (kontrol saati: 14:02)", next to the certificate's dates. */
+export function revocationFact(locale: Locale, result: CheckRecord): CardFact {
+  return {
+    label: t(locale, 'agent.revocation'),
+    value: t(locale, 'agent.revocationChecked', { state: t(locale, `agent.state.${result.status}`), time: istanbulTime(result.checkedAt) }),
+  };
 }

@@ -3,6 +3,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { localeOf } from '../cards/i18n';
 import { cardStatusCard, certificatePhase, currentCardExpiry, noReportCard } from './agentCards';
 import { userOf, type PathServices } from './pathServices';
+import { checkCertificate } from './certificateCheck';
 
 export const CARD_STATUS_DIALOG = 'cardStatusDialog';
 const FLOW = `${CARD_STATUS_DIALOG}.flow`;
@@ -31,7 +32,10 @@ export class CardStatusDialog extends ComponentDialog {
     const oldExpiry = cert && certificatePhase(cert, now) === 'new' && this.services.agent
       ? currentCardExpiry(await this.services.agent.certificates(userId), cert.serialNumber, now)
       : undefined;
-    await step.context.sendActivity(MessageFactory.attachment(cardStatusCard(locale, reading.report, now, this.services.policy, oldExpiry)));
+    const revocation = cert?.isKamuSm && cert.revocation
+      ? await checkCertificate(this.services, { serialNumber: cert.serialNumber, notBefore: cert.notBefore, notAfter: cert.notAfter, revocation: cert.revocation })
+      : undefined;
+    await step.context.sendActivity(MessageFactory.attachment(cardStatusCard(locale, reading.report, now, this.services.policy, oldExpiry, revocation)));
     return step.endDialog();
   }
 }

@@ -8,6 +8,8 @@ import { menuPathText, reasonForPath, say } from './policy';
 import { userOf, type PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
 import { feeExplanation, feeFacts } from './closingCards';
+import { SUSPENSION_CHECK_DIALOG, SuspensionCheckDialog } from './suspensionCheckDialog';
+import { checkRecord, type CheckRecord } from './certificateCheck';
 
 export const LOST_CARD_DIALOG = 'lostCardDialog';
 const PROMPT = `${LOST_CARD_DIALOG}.prompt`;
@@ -22,7 +24,8 @@ export class LostCardDialog extends ComponentDialog {
     super(LOST_CARD_DIALOG);
     this.addDialog(new CardPrompt(PROMPT));
     this.addDialog(new WhoPaysDialog(services.policy));
-    this.addDialog(new WaterfallDialog(FLOW, [this.suspendStep.bind(this), this.confirmedStep.bind(this), this.recordStep.bind(this)]));
+    this.addDialog(new SuspensionCheckDialog(services));
+    this.addDialog(new WaterfallDialog(FLOW, [this.suspendStep.bind(this), this.confirmedStep.bind(this), this.checkedStep.bind(this), this.recordStep.bind(this)]));
     this.initialDialogId = FLOW;
   }
 
@@ -54,6 +57,12 @@ export class LostCardDialog extends ComponentDialog {
       })));
       return step.replaceDialog(FLOW, { retry: true });
     }
+    return step.beginDialog(SUSPENSION_CHECK_DIALOG);
+  }
+
+  /** Kamu SM's answer (issue 18), kept for the renewal request. */
+  private async checkedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    (step.values as { check?: unknown }).check = checkRecord(step.result);
     return step.beginDialog(WHO_PAYS_DIALOG, { reason: reasonForPath(this.services.policy, 'lostCard')?.id } satisfies WhoPaysOptions);
   }
 
@@ -63,6 +72,7 @@ export class LostCardDialog extends ComponentDialog {
     const { policy } = this.services;
     await this.services.renewals.add({
       ...userOf(step.context), reason: fee.reason, role: fee.role, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late: false,
+      suspensionCheck: (step.values as { check?: CheckRecord }).check,
     }, this.services.now());
     await step.context.sendActivity(MessageFactory.attachment(messageCard({
       title: t(locale, 'lostCard.recordedTitle'),

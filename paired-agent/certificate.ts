@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate, KeyUsage, id_ce_keyUsage, type Name, type KeyUsageType } from '@peculiar/asn1-x509';
 import { extractTckn, hashTckn, isValidTckn, maskTckn } from './tckn';
+import { revocationPointers, type RevocationPointers } from './revocation';
 
 /**
  * Certificate parsing and selection. Node's X509Certificate gives dates, serial and
@@ -63,6 +64,8 @@ export interface CertificateSummary {
   keyUsage: KeyUsageType[];
   /** PKCS#11 label of the certificate object on the token. */
   tokenObjectLabel: string | null;
+  /** What an OCSP/CRL check needs (PROTOCOL.md §4); absent from older agents. */
+  revocation?: RevocationPointers;
 }
 
 function nameAttributes(name: Name): NameAttributes {
@@ -156,5 +159,14 @@ export function summariseCertificate(cert: ParsedCertificate, salt: TcknSalt): C
     sha256: cert.sha256,
     keyUsage: cert.keyUsage,
     tokenObjectLabel: cert.raw.label,
+    revocation: pointersOf(cert.raw.der),
   };
+}
+
+function pointersOf(der: Buffer): RevocationPointers | undefined {
+  try {
+    return revocationPointers(der);
+  } catch {
+    return undefined; // an odd extension must not cost the whole report
+  }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage } from 'botbuilder';
+import type { RevocationStatus } from '../bot/certStatus/types';
 
 /** A renewal the help desk must act on. Never holds a PIN, PUK or T.C. Kimlik No. */
 export interface RenewalRequest {
@@ -17,6 +18,8 @@ export interface RenewalRequest {
   feeSource: string;
   /** Applied after expiry: the wet-signed form is needed (R2). */
   late: boolean;
+  /** Lost card: what Kamu SM said about the suspension, and when (issue 18). */
+  suspensionCheck?: { status: RevocationStatus; checkedAt: string; source?: 'ocsp' | 'crl' };
   createdAt: string;
 }
 

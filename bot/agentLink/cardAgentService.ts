@@ -149,7 +149,9 @@ export class CardAgentService implements CardAgent {
     await this.options.store.setLastSeen(device.deviceId, { report: { ...report, receivedAt: now.toISOString() } });
     const cert = report.certificate;
     if (!cert || !cert.isKamuSm) return;
-    await this.options.store.rememberCertificate(device.userId, { serialNumber: cert.serialNumber, notBefore: cert.notBefore, notAfter: cert.notAfter, seenAt: now.toISOString() });
+    await this.options.store.rememberCertificate(device.userId, {
+      serialNumber: cert.serialNumber, notBefore: cert.notBefore, notAfter: cert.notAfter, seenAt: now.toISOString(), revocation: cert.revocation,
+    });
     const outcome = await this.options.roster.record({
       userId: device.userId, userName: device.userName, conversationId: device.conversationId || undefined,
       expiry: istanbulDate(new Date(cert.notAfter)), source: 'agent', serial: cert.serialNumber,

@@ -1,5 +1,6 @@
 import type { CardEventBody } from '../../paired-agent/protocol';
 import type { CardReport } from '../../paired-agent/report';
+import type { RevocationPointers } from '../../paired-agent/revocation';
 
 /** Who asked for a pairing code (from the Teams turn). */
 export interface PairingOwner {
@@ -30,6 +31,8 @@ export interface SeenCertificate {
   notBefore: string;
   notAfter: string;
   seenAt: string;
+  /** What a revocation check needs (issuer hashes, OCSP/CRL addresses); from agents that report it. */
+  revocation?: RevocationPointers;
 }
 
 export type IssueResult =

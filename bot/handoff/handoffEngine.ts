@@ -8,6 +8,7 @@ import { localeOf, t, type Locale } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { cardAction } from '../../dialogs/mainDialog';
 import { formatDate } from '../../dialogs/dates';
+import { dayOf, istanbulTime } from '../../dialogs/agentCards';
 import { labelOf, type Policy } from '../../dialogs/policy';
 import type { ClosedBy, HandoffMemo, HandoffStore, Person, Ticket, TicketOutcome, TranscriptLine } from '../../state/handoffStore';
 import type { RenewalRequest, RenewalRequestStore } from '../../state/renewalRequests';
@@ -410,7 +411,13 @@ export class HandoffEngine {
       reason: labelOf(this.options.policy.reasons, latest.reason, locale),
       payer: t(locale, latest.payer === 'person' ? 'fees.payerPerson' : 'fees.payerInstitution'),
     });
-    return latest.expiry ? `${summary}; ${t(locale, 'handoff.renewalExpiry', { expiry: formatDate(latest.expiry) })}` : summary;
+    const parts = [summary];
+    if (latest.expiry) parts.push(t(locale, 'handoff.renewalExpiry', { expiry: formatDate(latest.expiry) }));
+    const check = latest.suspensionCheck;
+    if (check) {
+      parts.push(t(locale, 'lostCard.ticketCheck', { state: t(locale, `agent.state.${check.status}`), date: formatDate(dayOf(check.checkedAt)), time: istanbulTime(check.checkedAt) }));
+    }
+    return parts.join('; ');
   }
 
   /** Sends a handoff event into the activity stream; a channel that refuses events must not break the turn. */

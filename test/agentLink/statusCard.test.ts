@@ -61,6 +61,32 @@ describe('the card status card', () => {
     assert.match(expired, /süresi dolmuş[\s\S]*18\.11\.2026 \(3 gün önce doldu\)/);
   });
 
+  describe('with Kamu SM\'s answer next to the dates (issue 18)', () => {
+    const checkedAt = '2026-11-21T11:02:00Z'; // 14:02 in Istanbul
+    const revocationRows: { status: 'good' | 'suspended' | 'revoked' | 'unknown' | 'unchecked'; fact: string; warning?: RegExp; mustNot: RegExp }[] = [
+      { status: 'good', fact: 'Geçerli (kontrol saati: 14:02)', mustNot: /askıda|iptal edilmiş|imza atılamaz/i },
+      { status: 'suspended', fact: 'ASKIDA (kontrol saati: 14:02)', warning: /⚠️ Kamu SM bu sertifikayı askıda gösteriyor: bu kartla şu an imza atılamaz\. .*444 5 576/, mustNot: /Geçerli \(/ },
+      { status: 'revoked', fact: 'İPTAL EDİLMİŞ (kontrol saati: 14:02)', warning: /⚠️ Kamu SM bu sertifikayı iptal edilmiş gösteriyor: bu kartla artık imza atılamaz/, mustNot: /Geçerli \(/ },
+      { status: 'unknown', fact: 'Kamu SM bu sertifikayı tanımıyor (kontrol saati: 14:02)', mustNot: /imza atılamaz/ },
+      { status: 'unchecked', fact: 'Kontrol edilemedi (kontrol saati: 14:02)', mustNot: /Geçerli \(|imza atılamaz/ },
+    ];
+    for (const row of revocationRows) {
+      it(`${row.status}: "${row.fact}"${row.warning ? ', said plainly as the warning' : ''}`, () => {
+        const report = fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z' });
+        const shown = visibleText(MessageFactory.attachment(cardStatusCard('tr', report, NOW, POLICY, undefined, { status: row.status, checkedAt, source: 'ocsp' })));
+        assert.ok(shown.includes(`Kamu SM durumu\n${row.fact}`), shown);
+        assert.match(shown, /Son geçerlilik tarihi\n05\.01\.2027[^\n]*\nKamu SM durumu/, 'next to the dates');
+        if (row.warning) assert.match(shown, row.warning);
+        assert.doesNotMatch(shown, row.mustNot);
+      });
+    }
+
+    it('without a check there is no Kamu SM row at all', () => {
+      const shown = visibleText(MessageFactory.attachment(cardStatusCard('tr', fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z' }), NOW, POLICY)));
+      assert.doesNotMatch(shown, /Kamu SM durumu/);
+    });
+  });
+
   it('not paired offers pairing; offline says so', () => {
     const notPaired = MessageFactory.attachment(noReportCard('tr', { kind: 'notPaired' }));
     assert.deepEqual(buttonTitles(notPaired), ['Bilgisayarımı eşleştir', 'Ana menü']);

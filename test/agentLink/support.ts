@@ -64,7 +64,7 @@ export class TestAgent {
   readonly config: AgentConfig = { ...loadConfig({ XDG_CONFIG_HOME: this.home }), lang: 'tr' };
   readonly monitor = new ScriptedMonitor();
   readonly output: string[] = [];
-  report: CardReport | (() => never) = fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z' });
+  report: CardReport | (() => Promise<CardReport>) = fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z' });
   probes = 0;
   link: AgentLink | null = null;
 
@@ -86,7 +86,7 @@ export class TestAgent {
       device: this.device, monitor: this.monitor, backoffInitialMs: 100, backoffMaxMs: 400,
       readReport: async () => {
         this.probes++;
-        return typeof this.report === 'function' ? this.report() : this.report;
+        return typeof this.report === 'function' ? await this.report() : this.report;
       },
     });
     this.link = link;

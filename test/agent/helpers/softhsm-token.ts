@@ -22,6 +22,8 @@ export interface TestCertSpec {
   endDate: string;
   /** Hex CKA_ID. */
   id: string;
+  /** Extra openssl extension lines (e.g. authorityInfoAccess, crlDistributionPoints). */
+  extensions?: string;
 }
 
 export interface CaSpec {
@@ -128,7 +130,7 @@ export class SoftHsmToken {
     const pem = this.file(`${spec.name}.pem`);
     const der = this.file(`${spec.name}.der`);
     const ext = this.file(`${spec.name}.ext`);
-    writeFileSync(ext, `[v3]\nkeyUsage = critical, ${spec.keyUsage}\nbasicConstraints = CA:FALSE\n`);
+    writeFileSync(ext, `[v3]\nkeyUsage = critical, ${spec.keyUsage}\nbasicConstraints = CA:FALSE\n${spec.extensions ?? ''}\n`);
     this.run('openssl', ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', key]);
     this.run('openssl', ['req', '-new', '-utf8', '-key', key, '-subj', spec.subject, '-out', csr]);
     this.run('openssl', [

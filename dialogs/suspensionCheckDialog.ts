@@ -1,0 +1,67 @@
+import { MessageFactory } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { RevocationResult } from '../bot/certStatus';
+import { messageCard } from '../cards/index';
+import { localeOf, t, type StringKey } from '../cards/i18n';
+import { CardPrompt, type CardPromptOptions } from './cardPrompt';
+import { istanbulTime } from './agentCards';
+import { checkUserCertificate } from './certificateCheck';
+import { menuPathText } from './policy';
+import { userOf, type PathServices } from './pathServices';
+
+export const SUSPENSION_CHECK_DIALOG = 'suspensionCheckDialog';
+const PROMPT = `${SUSPENSION_CHECK_DIALOG}.prompt`;
+const FLOW = `${SUSPENSION_CHECK_DIALOG}.flow`;
+
+/** What each answer other than "still valid" says, with its card title. */
+const SETTLED: Record<Exclude<RevocationResult['status'], 'good'>, { title: StringKey; body: StringKey }> = {
+  suspended: { title: 'lostCard.confirmedTitle', body: 'lostCard.confirmed' },
+  revoked: { title: 'lostCard.checkTitle', body: 'lostCard.revoked' },
+  unknown: { title: 'lostCard.checkTitle', body: 'lostCard.unknown' },
+  unchecked: { title: 'lostCard.checkTitle', body: 'lostCard.unchecked' },
+};
+
+/**
+ * After "Askıya aldım": asks Kamu SM whether the certificate in use really is suspended. Still
+ * valid: says so, with the Askıya Alma path and the phone, and checks again when the user says
+ * they finished. Ends with the last result (undefined when the bot cannot know the certificate).
+ */
+export class SuspensionCheckDialog extends ComponentDialog {
+  constructor(private readonly services: PathServices) {
+    super(SUSPENSION_CHECK_DIALOG);
+    this.addDialog(new CardPrompt(PROMPT));
+    this.addDialog(new WaterfallDialog(FLOW, [this.checkStep.bind(this), this.answerStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async checkStep(step: WaterfallStepContext<{ fresh?: boolean }>): Promise<DialogTurnResult> {
+    const result = await checkUserCertificate(this.services, userOf(step.context).userId, { fresh: step.options?.fresh });
+    if (!result) return step.endDialog(undefined);
+    const locale = localeOf(step.context);
+    const { policy } = this.services;
+    const values = { time: istanbulTime(result.checkedAt), phone: policy.kamuSm.callCenter };
+    (step.values as { result?: RevocationResult }).result = result;
+    if (result.status !== 'good') {
+      const { title, body } = SETTLED[result.status];
+      await step.context.sendActivity(MessageFactory.attachment(messageCard({ title: t(locale, title), paragraphs: [t(locale, body, values)] })));
+      return step.endDialog(result);
+    }
+    return step.beginDialog(PROMPT, {
+      card: {
+        title: t(locale, 'lostCard.stillValidTitle'),
+        warning: t(locale, 'lostCard.stillValidWarning'),
+        paragraphs: [t(locale, 'lostCard.stillValid', values)],
+        steps: [menuPathText(policy.menuPaths.suspend)],
+      },
+      choices: [
+        { value: 'recheck', label: t(locale, 'lostCard.recheck'), synonyms: ['bitirdim', 'tamamladim', 'yaptim', 'askiya aldim', 'tekrar kontrol et', 'yeniden kontrol et', 'kontrol et', 'done', 'check again'] },
+        { value: 'continue', label: t(locale, 'lostCard.continueAnyway'), synonyms: ['devam', 'devam et', 'sonra', 'continue'] },
+      ],
+    } satisfies CardPromptOptions);
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result === 'recheck') return step.replaceDialog(FLOW, { fresh: true });
+    return step.endDialog((step.values as { result?: RevocationResult }).result);
+  }
+}
