@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { CardReport } from '../paired-agent/report';
+import type { CardReport, CertificateState } from '../paired-agent/report';
 import type { PinState } from '../paired-agent/pin-state';
 import type { CardReading, DeviceView } from '../bot/agentLink/cardAgent';
 import { messageCard, type CardButton, type CardFact } from '../cards/index';
@@ -93,9 +93,19 @@ export const PIN_ADVICE: Record<PinState, PinAdvice> = {
 };
 
 /** Where a certificate stands today: not yet valid (a new card), valid, or expired. */
-export function certificatePhase(cert: { notBefore: string; notAfter: string }, now: Date): 'new' | 'valid' | 'expired' {
+export type CertificatePhase = 'new' | 'valid' | 'expired';
+
+export function certificatePhase(cert: { notBefore: string; notAfter: string }, now: Date): CertificatePhase {
   if (Date.parse(cert.notBefore) > now.getTime()) return 'new';
   return Date.parse(cert.notAfter) < now.getTime() ? 'expired' : 'valid';
+}
+
+const PHASE_OF_STATE: Record<CertificateState, CertificatePhase> = { not_yet_valid: 'new', valid: 'valid', expired: 'expired' };
+const STATE_OF_PHASE: Record<CertificatePhase, CertificateState> = { new: 'not_yet_valid', valid: 'valid', expired: 'expired' };
+
+/** The phase of the report's certificate: the agent's own state at reading, else from the dates (older agents). */
+export function reportCertificatePhase(report: CardReport, cert: { notBefore: string; notAfter: string }, now: Date): CertificatePhase {
+  return report.certificateState ? PHASE_OF_STATE[report.certificateState] : certificatePhase(cert, now);
 }
 
 /**
@@ -124,7 +134,8 @@ export function cardStatusCard(locale: Locale, report: CardReport, now: Date, ol
       { label: t(locale, 'agent.validFrom'), value: formatDate(dayOf(cert.notBefore)) },
       { ...expiryFact(until, daysBetween(today, until), locale), label: t(locale, 'agent.validUntil') },
     );
-    const phase = certificatePhase(cert, now);
+    const phase = reportCertificatePhase(report, cert, now);
+    facts.push({ label: t(locale, 'agent.certStateLabel'), value: t(locale, `agent.certState.${STATE_OF_PHASE[phase]}`) });
     if (phase === 'new') {
       title = t(locale, 'agent.newCardTitle', { date: formatDate(dayOf(cert.notBefore)) });
       warning = oldExpiry ? t(locale, 'agent.newCardWarningDate', { date: formatDate(oldExpiry) }) : t(locale, 'agent.newCardWarning');
