@@ -24,10 +24,10 @@ export function dayOf(iso: string): string {
 
 const back = (locale: Locale): CardButton => ({ label: t(locale, 'common.back'), data: { verb: Verb.menu } });
 
-export function pairingCodeCard(locale: Locale, code: string, command: string, minutes: number, expiresAt: string): Attachment {
+export function pairingCodeCard(locale: Locale, code: string, command: string, minutes: number, expiresAt: string, downloadUrl: string): Attachment {
   return messageCard({
     title: t(locale, 'agent.pairTitle'),
-    paragraphs: [t(locale, 'agent.pairIntro')],
+    paragraphs: [t(locale, 'agent.pairDownload', { url: downloadUrl }), t(locale, 'agent.pairIntro')],
     steps: [command],
     facts: [
       { label: t(locale, 'agent.pairCodeLabel'), value: code },
