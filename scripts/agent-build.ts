@@ -119,8 +119,10 @@ async function singleExecutable(out: string): Promise<void> {
   run(process.execPath, ['--experimental-sea-config', join(WORK, 'sea-config.json')]);
   copyFileSync(process.execPath, out);
   chmodSync(out, 0o755);
-  // macOS: the copied Node carries Apple's signature, which injection would break.
+  // The copied Node carries its vendor's signature, which injection would break: remove it
+  // (Windows: signtool from the Windows SDK; the release build signs again, packaging/windows).
   if (process.platform === 'darwin') run('codesign', ['--remove-signature', out]);
+  if (process.platform === 'win32') run('signtool', ['remove', '/s', out]);
   const { inject } = require('postject') as { inject: (file: string, name: string, data: Buffer, options: object) => Promise<void> };
   await inject(out, 'NODE_SEA_BLOB', readFileSync(blob), {
     sentinelFuse: SEA_FUSE,

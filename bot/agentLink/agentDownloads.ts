@@ -21,11 +21,14 @@ export interface AgentDownload {
   sha256: string;
 }
 
+/** File names per platform; the first match of a platform is its main file (named in the steps). */
 const PLATFORM_OF_NAME: [RegExp, AgentPlatform][] = [
   [/^eimza-agent_[\w.~+-]+_amd64\.deb$/, 'deb'],
   [/^eimza-agent-linux-x64$/, 'linux'],
   [/^eimza-agent-win-x64\.exe$/, 'windows'],
+  [/^eimza-agent-install\.ps1$/, 'windows'],
   [/^eimza-agent-macos-(?:x64|arm64)$/, 'macos'],
+  [/^eimza-agent-macos-install\.sh$/, 'macos'],
 ];
 
 const STEPS = ['step1', 'step2', 'step3', 'step4'] as const;
@@ -95,13 +98,15 @@ export function formatSize(bytes: number, locale: Locale): string {
 
 export function renderDownloadPage(downloads: AgentDownload[], locale: Locale): string {
   const s = (key: StringKey, values?: Record<string, string>) => escapeHtml(t(locale, key, values));
-  const sections = downloads.map((d) => {
-    const platform = `agent.download.platforms.${d.platform}` as const;
-    const steps = STEPS.map((step) => `<li>${s(`${platform}.${step}`, { file: d.file })}</li>`).join('');
-    return `<section><h2>${s(`${platform}.name`)}</h2>
-<table><tr><th>${s('agent.download.file')}</th><td><a href="${DOWNLOAD_PATH}/${encodeURIComponent(d.file)}" download>${escapeHtml(d.file)}</a></td></tr>
-<tr><th>${s('agent.download.size')}</th><td>${escapeHtml(formatSize(d.size, locale))}</td></tr>
-<tr><th>${s('agent.download.sha256')}</th><td><code>${d.sha256}</code></td></tr></table>
+  const platforms = [...new Set(downloads.map((d) => d.platform))];
+  const sections = platforms.map((platform) => {
+    const files = downloads.filter((d) => d.platform === platform);
+    const key = `agent.download.platforms.${platform}` as const;
+    const rows = files.map((d) => `<tr><td><a href="${DOWNLOAD_PATH}/${encodeURIComponent(d.file)}" download>${escapeHtml(d.file)}</a></td><td>${escapeHtml(formatSize(d.size, locale))}</td><td><code>${d.sha256}</code></td></tr>`);
+    const steps = STEPS.map((step) => `<li>${s(`${key}.${step}`, { file: files[0].file })}</li>`).join('');
+    return `<section><h2>${s(`${key}.name`)}</h2>
+<table><tr><th>${s('agent.download.file')}</th><th>${s('agent.download.size')}</th><th>${s('agent.download.sha256')}</th></tr>
+${rows.join('\n')}</table>
 <ol>${steps}</ol></section>`;
   });
   return `<!doctype html>

@@ -79,6 +79,14 @@ describe('/agent/download serves what npm run agent:build made', function () {
       assert.ok((await (await fetch(`${empty.url}/agent/download`)).text()).includes(sha256(Buffer.from('first build'))));
       writeFileSync(file, 'second build!');
       assert.ok((await (await fetch(`${empty.url}/agent/download`)).text()).includes(sha256(Buffer.from('second build!'))));
+      // Built on a Windows runner and copied here: the executable and its installer, one section.
+      writeFileSync(join(dir, 'eimza-agent-win-x64.exe'), 'MZ');
+      writeFileSync(join(dir, 'eimza-agent-install.ps1'), '# install');
+      const html = await (await fetch(`${empty.url}/agent/download`)).text();
+      assert.deepEqual([...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]), ['Linux x64 (tek dosya)', 'Windows 10/11 x64']);
+      const windows = readable(html.slice(html.indexOf('Windows 10/11 x64')));
+      assert.match(windows, /eimza-agent-win-x64\.exe .*eimza-agent-install\.ps1/);
+      assert.match(windows, /"Akıllı Kart" \(SCardSvr\) hizmeti çalışıyor olmalıdır; hizmet çalışmıyorsa program kart sürücüsünü yüklemez/);
     } finally {
       await empty.close();
       rmSync(dir, { recursive: true, force: true });
