@@ -119,6 +119,9 @@ async function singleExecutable(out: string): Promise<void> {
   run(process.execPath, ['--experimental-sea-config', join(WORK, 'sea-config.json')]);
   copyFileSync(process.execPath, out);
   chmodSync(out, 0o755);
+  // Node's symbol table is for debuggers: 13 MB less on disk and ~3 MB less resident at start
+  // (.dynsym, which native addons link against, stays).
+  if (process.platform === 'linux') run('strip', ['--strip-all', out]);
   // The copied Node carries its vendor's signature, which injection would break: remove it
   // (Windows: signtool from the Windows SDK; the release build signs again, packaging/windows).
   if (process.platform === 'darwin') run('codesign', ['--remove-signature', out]);

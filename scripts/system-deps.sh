@@ -16,6 +16,7 @@ have openssl || need+=(openssl)
 have unshare || need+=(util-linux)
 have systemd-analyze || need+=(systemd)   # verifies the agent's systemd user unit
 have dpkg-deb || need+=(dpkg)
+have strip || need+=(binutils)
 if [ "${E2E:-}" = 1 ]; then
   have chromium || need+=(chromium)
   [ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need+=(fonts-noto-color-emoji)
