@@ -54,7 +54,7 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : filesUnder(path);
-    return [path];
+    return entry.name.endsWith('.md') ? [] : [path];
   });
 }
 
