@@ -92,3 +92,18 @@ function reportError(error: AgentError, io: Io, json: boolean, lang: Lang): void
   io.err(error.userMessage(lang));
   if (error.detail) io.err(`  (${error.detail})`);
 }
+
+/** Runs `main` on this process's arguments and exits with its code: the bin shim and the single executable. */
+export function runFromCommandLine(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+      // Native PC/SC or PKCS#11 handles must not keep a finished command alive.
+      setTimeout(() => process.exit(code), 2000).unref();
+    },
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
