@@ -80,6 +80,8 @@ async function main(): Promise<void> {
     for (const native of ['pcsclite', 'pkcs11js']) {
       assert.ok(!existsSync(join(dir, 'node_modules', native)), `npm start installed ${native} (a native build)`);
     }
+    const compiled = execFileSync('find', [join(dir, 'node_modules'), '-path', '*/build/Release/*.node'], { encoding: 'utf8' }).trim();
+    assert.equal(compiled, '', `npm start compiled native code:\n${compiled}`);
     console.log(`first start OK: npm start on a fresh copy without ${HIDDEN} answered with the menu card in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (err) {
     console.error(output.slice(-4000));
