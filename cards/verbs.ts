@@ -25,7 +25,7 @@ export const Verb = {
   handoffRate: 'handoff.rate',
   /** Expiry ping: "Başvurdum" stops the pings for the certificate in `expiry` (bot/reminders). */
   reminderApplied: 'reminder.applied',
-  /** Expiry ping: "Bir hafta sonra hatırlat" moves the next ping (carries `expiry`). */
+  /** Expiry ping: "Daha sonra hatırlat" moves the next ping, never past expiry (carries `expiry`). */
   reminderSnooze: 'reminder.snooze',
   /** Paired agent: "Kaldır" on the paired-devices card (carries `deviceId`, `deviceName`). */
   agentUnpair: 'agent.unpair',

@@ -7,6 +7,7 @@ import { t, type Locale, type StringKey } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { daysBetween, formatDate, istanbulDate, TIME_ZONE } from './dates';
 import { expiryFact } from './closingCards';
+import { policyText, type Policy } from './policy';
 
 /** The cards of the paired agent: pairing code, devices, and what the card in the reader says. */
 
@@ -35,6 +36,7 @@ export function pairingCodeCard(locale: Locale, code: string, command: string, m
     ],
     warning: t(locale, 'agent.pairSecret'),
     note: `${t(locale, 'agent.pairThen')} ${t(locale, 'agent.pairPrivacy')}`,
+    buttons: [back(locale)],
   });
 }
 
@@ -42,7 +44,10 @@ export function pairingPausedCard(locale: Locale, until: string): Attachment {
   return messageCard({ title: t(locale, 'agent.pausedTitle'), paragraphs: [t(locale, 'agent.pausedBody', { time: istanbulTime(until) })], buttons: [back(locale)] });
 }
 
-/** The user's paired PCs, each with a "Kaldır" button. */
+/** Teams shows at most 6 buttons on a card. */
+const MAX_CARD_BUTTONS = 6;
+
+/** The user's paired PCs, each with a "Kaldır" button (the 6 most recently paired, Teams' limit). */
 export function devicesCard(locale: Locale, devices: DeviceView[]): Attachment {
   return messageCard({
     title: t(locale, 'agent.devicesTitle'),
@@ -50,7 +55,7 @@ export function devicesCard(locale: Locale, devices: DeviceView[]): Attachment {
       label: d.deviceName,
       value: t(locale, 'agent.devicePaired', { date: formatDate(dayOf(d.pairedAt)), state: t(locale, d.online ? 'agent.deviceOnline' : 'agent.deviceOffline') }),
     })),
-    buttons: devices.map((d) => ({ label: t(locale, 'agent.remove', { device: d.deviceName }), data: { verb: Verb.agentUnpair, deviceId: d.deviceId, deviceName: d.deviceName } })),
+    buttons: [...devices].sort((a, b) => b.pairedAt.localeCompare(a.pairedAt)).slice(0, MAX_CARD_BUTTONS).map((d) => ({ label: t(locale, 'agent.remove', { device: d.deviceName }), data: { verb: Verb.agentUnpair, deviceId: d.deviceId, deviceName: d.deviceName } })),
   });
 }
 
@@ -113,7 +118,7 @@ export function reportCertificatePhase(report: CardReport, cert: { notBefore: st
  * state with advice. `oldExpiry` (ISO day) is the current card's expiry when the reader holds
  * the new one (R3).
  */
-export function cardStatusCard(locale: Locale, report: CardReport, now: Date, oldExpiry?: string): Attachment {
+export function cardStatusCard(locale: Locale, report: CardReport, now: Date, policy: Policy, oldExpiry?: string): Attachment {
   const today = istanbulDate(now);
   const cert = report.certificate;
   const pin = PIN_ADVICE[report.pin.state] ?? PIN_ADVICE.unknown;
@@ -149,7 +154,7 @@ export function cardStatusCard(locale: Locale, report: CardReport, now: Date, ol
   facts.push({ label: t(locale, 'agent.pinState'), value: t(locale, pin.state) });
   if (pin.urgent && !warning) warning = t(locale, pin.advice);
   else paragraphs.push(t(locale, pin.advice));
-  if (pin.pukWarning) paragraphs.push(t(locale, 'unlock.pukWarning'));
+  if (pin.pukWarning) paragraphs.push(policyText(policy, 'l3', locale));
   for (const problem of report.problems) if (!paragraphs.includes(problem.message)) paragraphs.push(problem.message);
   const buttons: CardButton[] = [
     ...(pin.unlockButton ? [{ label: t(locale, 'agent.unlockButton'), data: { verb: Verb.unlock } }] : []),

@@ -31,7 +31,7 @@ export class CardStatusDialog extends ComponentDialog {
     const oldExpiry = cert && certificatePhase(cert, now) === 'new' && this.services.agent
       ? currentCardExpiry(await this.services.agent.certificates(userId), cert.serialNumber, now)
       : undefined;
-    await step.context.sendActivity(MessageFactory.attachment(cardStatusCard(locale, reading.report, now, oldExpiry)));
+    await step.context.sendActivity(MessageFactory.attachment(cardStatusCard(locale, reading.report, now, this.services.policy, oldExpiry)));
     return step.endDialog();
   }
 }

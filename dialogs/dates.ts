@@ -21,6 +21,15 @@ export function addDays(date: string, days: number): string {
   return new Date(toUtcMidnight(date) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Calendar months later (negative: earlier); the day is clamped to the month's end (31.03 − 1 month → 28.02). */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const first = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(day, lastDay));
+  return first.toISOString().slice(0, 10);
+}
+
 /** 2026-11-21 → 21.11.2026 */
 export function formatDate(date: string): string {
   const [year, month, day] = date.split('-');

@@ -4,7 +4,7 @@ import { messageCard, type MessageCardModel } from '../cards/index';
 import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { say, type Policy } from './policy';
+import { policyText, say, type Policy } from './policy';
 import type { PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysResult } from './whoPaysDialog';
 import { feeExplanation, feeFacts } from './closingCards';
@@ -13,15 +13,14 @@ export const FAQ_DIALOG = 'faqDialog';
 const PROMPT = `${FAQ_DIALOG}.prompt`;
 const FLOW = `${FAQ_DIALOG}.flow`;
 
-export const FAQ_TOPICS = ['fees', 'leaving', 'securityWord', 'oldPin', 'whenNewCard'] as const;
-export type FaqTopic = (typeof FAQ_TOPICS)[number];
-
 export interface FaqOptions {
-  /** Answer this question at once (from free text) instead of listing the questions. */
-  topic?: FaqTopic;
+  /** Answer this question (a `faq` id of the policy) at once, from free text, instead of listing the questions. */
+  topic?: string;
 }
 
-/** "Ücretler ve sorular": who pays (F1-F3), leaving (F4), güvenlik sözcüğü, old PIN (R4), when to start (R3). */
+type FaqEntry = Policy['faq'][number];
+
+/** "Ücretler ve sorular": the questions and answers of the policy's `faq`; who pays asks the reason and role. */
 export class FaqDialog extends ComponentDialog {
   constructor(private readonly services: PathServices) {
     super(FAQ_DIALOG);
@@ -31,25 +30,31 @@ export class FaqDialog extends ComponentDialog {
     this.initialDialogId = FLOW;
   }
 
+  private get faq(): Policy['faq'] {
+    return this.services.policy.faq;
+  }
+
   private async questionStep(step: WaterfallStepContext<FaqOptions>): Promise<DialogTurnResult> {
-    if (step.options?.topic) return step.next(step.options.topic);
+    if (step.options?.topic && this.faq.some((entry) => entry.id === step.options.topic)) return step.next(step.options.topic);
     const locale = localeOf(step.context);
     const options: CardPromptOptions = {
       card: { title: t(locale, 'faq.title') },
-      choices: FAQ_TOPICS.map((topic) => ({ value: topic, label: t(locale, `faq.questions.${topic}`) })),
+      choices: this.faq.filter((entry) => entry.listed !== false).map((entry) => ({ value: entry.id, label: entry.question[locale] })),
     };
     return step.beginDialog(PROMPT, options);
   }
 
   private async answerStep(step: WaterfallStepContext<FaqOptions>): Promise<DialogTurnResult> {
-    const topic = step.result as FaqTopic;
-    if (topic === 'fees') return step.beginDialog(WHO_PAYS_DIALOG, {});
-    await this.sendAnswer(step, answerFor(topic, localeOf(step.context), this.services.policy));
+    const entry = this.faq.find((candidate) => candidate.id === step.result)!;
+    if (entry.whoPays) return step.beginDialog(WHO_PAYS_DIALOG, {});
+    await this.sendAnswer(step, answerFor(entry, localeOf(step.context), this.services.policy));
     return step.endDialog();
   }
 
   private async feeAnswerStep(step: WaterfallStepContext<FaqOptions>): Promise<DialogTurnResult> {
-    const fee = step.result as WhoPaysResult;
+    const fee = step.result as WhoPaysResult | undefined;
+    // No fee: a PIN that is only locked was sent to Kilit Çözme instead.
+    if (!fee) return step.endDialog();
     const locale = localeOf(step.context);
     await this.sendAnswer(step, {
       title: t(locale, fee.payer === 'person' ? 'faq.feePerson' : 'faq.feeInstitution'),
@@ -71,15 +76,13 @@ export class FaqDialog extends ComponentDialog {
   }
 }
 
-function answerFor(topic: Exclude<FaqTopic, 'fees'>, locale: Locale, policy: Policy): MessageCardModel {
-  switch (topic) {
-    case 'leaving':
-      return { title: t(locale, 'faq.questions.leaving'), paragraphs: [`${say(policy.leaving, locale)} (${policy.leaving.source})`] };
-    case 'securityWord':
-      return { title: t(locale, 'faq.questions.securityWord'), paragraphs: [t(locale, 'newCardPin.help.securityWordWhat'), t(locale, 'newCardPin.help.securityWordForgot')], note: t(locale, 'welcome.privacy') };
-    case 'oldPin':
-      return { title: t(locale, 'faq.oldPinAnswer'), warning: t(locale, 'newCardRules.r4') };
-    case 'whenNewCard':
-      return { title: t(locale, 'faq.questions.whenNewCard'), paragraphs: [t(locale, 'newCardRules.r3'), t(locale, 'newCardRules.r5')] };
-  }
+/** An answer card made of the policy's texts: title (or the question), warning, paragraphs. */
+function answerFor(entry: FaqEntry, locale: Locale, policy: Policy): MessageCardModel {
+  const text = (id: string) => policyText(policy, id, locale);
+  return {
+    title: entry.title ? text(entry.title) : say(entry.question, locale),
+    warning: entry.warning && text(entry.warning),
+    paragraphs: (entry.paragraphs ?? []).map(text),
+    note: entry.privacyNote ? t(locale, 'welcome.privacy') : undefined,
+  };
 }

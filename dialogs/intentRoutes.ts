@@ -1,21 +1,46 @@
-import type { Intent } from '../bot/nlu';
+import { tokenize, type Intent, type Topic } from '../bot/nlu';
 import type { StringKey } from '../cards/i18n';
 import { Verb, type CardActionData } from '../cards/verbs';
+
+export interface Route {
+  action: CardActionData;
+  label: StringKey;
+}
 
 /**
  * What each recognised intent does: the card action it stands for (the same data a menu button
  * carries, so free text and buttons take one road) and how to name it on a button.
  */
-export const INTENT_ROUTES: Record<Exclude<Intent, 'none'>, { action: CardActionData; label: StringKey }> = {
+export const INTENT_ROUTES: Record<Exclude<Intent, 'none'>, Route> = {
   renewal: { action: { verb: Verb.renewal }, label: 'menu.renewal' },
   new_card_pin: { action: { verb: Verb.newCardPin }, label: 'menu.newCardPin' },
   unlock: { action: { verb: Verb.unlock }, label: 'menu.unlock' },
   lost_card: { action: { verb: Verb.lostCard }, label: 'menu.lostCard' },
-  fees: { action: { verb: Verb.faq, topic: 'fees' }, label: 'faq.questions.fees' },
-  leaving: { action: { verb: Verb.faq, topic: 'leaving' }, label: 'faq.questions.leaving' },
-  security_word: { action: { verb: Verb.faq, topic: 'securityWord' }, label: 'faq.questions.securityWord' },
+  fees: { action: { verb: Verb.faq, topic: 'fees' }, label: 'intents.fees' },
+  leaving: { action: { verb: Verb.faq, topic: 'leaving' }, label: 'intents.leaving' },
+  security_word: { action: { verb: Verb.faq, topic: 'securityWord' }, label: 'intents.securityWord' },
   card_status: { action: { verb: Verb.cardStatus }, label: 'intents.cardStatus' },
   agent_pairing: { action: { verb: Verb.agentPairing }, label: 'intents.agentPairing' },
   human: { action: { verb: Verb.human }, label: 'menu.human' },
   help: { action: { verb: Verb.help }, label: 'intents.help' },
 };
+
+/**
+ * The safety answers a recognised topic gets, whatever the intent: the FAQ answers of the policy
+ * (R4, R3, L3, S000 step 6) or, for a forgotten PIN, the unlock path.
+ */
+export const TOPIC_ROUTES: Record<Topic, Route> = {
+  old_pin_on_new_card: { action: { verb: Verb.faq, topic: 'oldPin' }, label: 'intents.oldPin' },
+  new_card_when: { action: { verb: Verb.faq, topic: 'whenNewCard' }, label: 'intents.whenNewCard' },
+  puk: { action: { verb: Verb.faq, topic: 'puk' }, label: 'intents.puk' },
+  forgot_pin: { action: { verb: Verb.unlock }, label: 'menu.unlock' },
+  sms_number: { action: { verb: Verb.faq, topic: 'smsNumber' }, label: 'intents.smsNumber' },
+};
+
+/** Word starts (folded) that make a message about the bot's own domain: PIN, PUK, card, certificate, e-imza. */
+const DOMAIN_WORD_STARTS = ['pin', 'puk', 'kart', 'card', 'sertifika', 'certificate', 'eimza', 'imza', 'esignature', 'signature'];
+
+/** Whether a message talks about a PIN, PUK, card, certificate or e-imza (never "out of scope" then). */
+export function namesTheDomain(text: string): boolean {
+  return tokenize(text).some((word) => DOMAIN_WORD_STARTS.some((start) => word.startsWith(start)));
+}

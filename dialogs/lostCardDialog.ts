@@ -4,7 +4,7 @@ import { messageCard } from '../cards/index';
 import { localeOf, t } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { menuPathText, say } from './policy';
+import { menuPathText, reasonForPath, say } from './policy';
 import { userOf, type PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
 import { feeExplanation, feeFacts } from './closingCards';
@@ -12,7 +12,6 @@ import { feeExplanation, feeFacts } from './closingCards';
 export const LOST_CARD_DIALOG = 'lostCardDialog';
 const PROMPT = `${LOST_CARD_DIALOG}.prompt`;
 const FLOW = `${LOST_CARD_DIALOG}.flow`;
-const REASON = 'lostOrStolen';
 
 /**
  * Lost or stolen card (K1, F1/F3): suspend the certificate first (Askıya Alma, or the Kamu SM
@@ -55,7 +54,7 @@ export class LostCardDialog extends ComponentDialog {
       })));
       return step.replaceDialog(FLOW, { retry: true });
     }
-    return step.beginDialog(WHO_PAYS_DIALOG, { reason: REASON } satisfies WhoPaysOptions);
+    return step.beginDialog(WHO_PAYS_DIALOG, { reason: reasonForPath(this.services.policy, 'lostCard')?.id } satisfies WhoPaysOptions);
   }
 
   private async recordStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -68,7 +67,10 @@ export class LostCardDialog extends ComponentDialog {
     await step.context.sendActivity(MessageFactory.attachment(messageCard({
       title: t(locale, 'lostCard.recordedTitle'),
       facts: feeFacts(policy, fee, locale),
-      paragraphs: [t(locale, 'renewal.recorded', { department: say(policy.institution.itDepartment, locale) }), ...feeExplanation(fee, locale)],
+      paragraphs: [
+        t(locale, 'renewal.recorded', { department: say(policy.institution.itDepartment, locale) }),
+          ...feeExplanation(fee, locale),
+      ],
       buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
     })));
     return step.endDialog();

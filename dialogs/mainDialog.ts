@@ -9,7 +9,7 @@ import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb, type CardActionData } from '../cards/verbs';
 import { matchGlobalCommand, type GlobalCommand } from './commands';
 import { UNCLEAR_ANSWER } from './cardPrompt';
-import { INTENT_ROUTES } from './intentRoutes';
+import { INTENT_ROUTES, TOPIC_ROUTES, namesTheDomain, type Route } from './intentRoutes';
 import { decide, type Intent, type Recognizer } from '../bot/nlu';
 import type { StringKey } from '../cards/i18n';
 import type { CardActionHandler } from './cardActionHandler';
@@ -137,25 +137,34 @@ export class MainDialog extends ComponentDialog {
       await inner.continueDialog();
       const hint = inner.context.turnState.get(UNCLEAR_ANSWER) as StringKey | undefined;
       if (!hint) return;
-      const intent = this.confidentIntent(text);
-      if (intent) return send(inner, switchCard(locale, intent));
+      const route = this.confidentRoute(text);
+      if (route) return send(inner, switchCard(locale, route));
       await inner.context.sendActivity(t(locale, hint));
       await inner.repromptDialog();
       return;
     }
-    const decision = this.recognizer ? decide(this.recognizer.recognize(text, locale)) : undefined;
-    if (decision?.kind === 'confident' && decision.intent !== 'none') {
-      const { action } = INTENT_ROUTES[decision.intent];
-      if (action.verb === Verb.help) return this.runCommand(inner, 'help');
-      return this.startPath(inner, action.verb, action);
-    }
+    const result = this.recognizer?.recognize(text, locale);
+    // A safety question (old PIN, PUK, forgotten PIN...) gets its answer whatever the intent.
+    if (result?.topic) return this.startRoute(inner, TOPIC_ROUTES[result.topic]);
+    const decision = result ? decide(result) : undefined;
+    if (decision?.kind === 'confident' && decision.intent !== 'none') return this.startRoute(inner, INTENT_ROUTES[decision.intent]);
     if (decision?.kind === 'clarify') return send(inner, clarifyCard(locale, decision.options.map((option) => option.intent)));
+    if (decision && namesTheDomain(text)) return send(inner, domainClarifyCard(locale));
     await send(inner, decision ? outOfScopeCard(locale) : menuCard(locale));
   }
 
-  private confidentIntent(text: string): Exclude<Intent, 'none' | 'help'> | undefined {
-    const decision = this.recognizer ? decide(this.recognizer.recognize(text)) : undefined;
-    return decision?.kind === 'confident' && decision.intent !== 'none' && decision.intent !== 'help' ? decision.intent : undefined;
+  private async startRoute(inner: DialogContext, route: Route): Promise<void> {
+    if (route.action.verb === Verb.help) return this.runCommand(inner, 'help');
+    return this.startPath(inner, route.action.verb, route.action);
+  }
+
+  /** The path a message inside another path clearly names (a safety topic first), if any. */
+  private confidentRoute(text: string): Route | undefined {
+    const result = this.recognizer?.recognize(text);
+    if (!result) return undefined;
+    if (result.topic) return TOPIC_ROUTES[result.topic];
+    const decision = decide(result);
+    return decision.kind === 'confident' && decision.intent !== 'none' && decision.intent !== 'help' ? INTENT_ROUTES[decision.intent] : undefined;
   }
 
   private async startPath(inner: DialogContext, verb: string, options?: object): Promise<void> {
@@ -175,8 +184,7 @@ export class MainDialog extends ComponentDialog {
 
 const PATH_VERBS = new Set<string>([Verb.renewal, Verb.newCardPin, Verb.unlock, Verb.lostCard, Verb.faq, Verb.human, Verb.cardStatus, Verb.agentPairing]);
 
-function switchCard(locale: Locale, intent: Exclude<Intent, 'none' | 'help'>): Attachment {
-  const route = INTENT_ROUTES[intent];
+function switchCard(locale: Locale, route: Route): Attachment {
   return messageCard({
     title: t(locale, 'nlu.switchQuestion', { path: t(locale, route.label) }),
     buttons: [
@@ -187,11 +195,21 @@ function switchCard(locale: Locale, intent: Exclude<Intent, 'none' | 'help'>): A
 }
 
 function clarifyCard(locale: Locale, intents: Intent[]): Attachment {
-  const routes = intents.filter((intent): intent is Exclude<Intent, 'none'> => intent !== 'none').map((intent) => INTENT_ROUTES[intent]);
+  const labels = new Set<string>();
+  // One button per distinct answer ("bitir" could name help twice).
+  const routes = intents
+    .filter((intent): intent is Exclude<Intent, 'none'> => intent !== 'none')
+    .map((intent) => INTENT_ROUTES[intent])
+    .filter((route) => !labels.has(route.label) && labels.add(route.label));
   return messageCard({
     title: t(locale, 'nlu.clarify'),
     buttons: [...routes.map((route) => ({ label: t(locale, route.label), data: route.action })), { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
   });
+}
+
+/** A message about a PIN, card or e-imza the recognizer could not place: ask, never "out of scope". */
+function domainClarifyCard(locale: Locale): Attachment {
+  return messageCard({ title: t(locale, 'nlu.domainClarifyTitle'), paragraphs: [t(locale, 'nlu.domainClarifyBody')], buttons: menuButtons(locale) });
 }
 
 function outOfScopeCard(locale: Locale): Attachment {

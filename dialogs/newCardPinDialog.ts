@@ -1,10 +1,10 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { messageCard, type CardButton } from '../cards/index';
-import { localeOf, t, type Locale, type StringKey } from '../cards/i18n';
+import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { menuPathText, say, type Policy } from './policy';
+import { fillPolicy, policyText, say, type Policy } from './policy';
 import type { PathServices } from './pathServices';
 import { newCardCard, readReaderCard } from './agentReading';
 import { formatDate } from './dates';
@@ -17,6 +17,7 @@ const STUCK_BEFORE_HANDOFF = 2;
 
 interface StepOptions {
   index: number;
+  /** "Takıldım" presses at this step (a new step starts again at 0). */
   stuckCount: number;
 }
 
@@ -43,19 +44,22 @@ export class NewCardPinDialog extends ComponentDialog {
     const index = step.options?.index ?? 0;
     const locale = localeOf(step.context);
     const pinStep = this.steps[index];
+    const last = index === this.steps.length - 1;
     if (step.options?.index === undefined) await this.sayWhichCard(step);
+    const { policy } = this.services;
     const options: CardPromptOptions = {
       card: {
         progress: t(locale, 'newCardPin.progress', { step: index + 1, total: this.steps.length }),
-        title: say(pinStep, locale),
-        ...(pinStep.final ? finalAdvice(locale, this.services.policy) : {}),
+        title: fillPolicy(policy, say(pinStep, locale), locale),
+        warning: pinStep.notes?.warning && policyText(policy, pinStep.notes.warning, locale),
+        paragraphs: (pinStep.notes?.paragraphs ?? []).map((id) => policyText(policy, id, locale)),
       },
       choices: [
-        { value: 'next', label: t(locale, pinStep.final ? 'newCardPin.finish' : 'newCardPin.next'), synonyms: ['tamam', 'sonraki', 'devam', 'ok', 'next', 'done'] },
+        { value: 'next', label: t(locale, last ? 'newCardPin.finish' : 'newCardPin.next'), synonyms: ['tamam', 'sonraki', 'devam', 'ok', 'next', 'done'] },
         { value: 'stuck', label: t(locale, 'newCardPin.stuck'), synonyms: ['takildim', 'olmadi', 'yapamadim', 'stuck', 'help me'] },
       ],
       // One card walks the steps: "Tamam, sonraki adım" turns it into the next step.
-      advanceInPlaceOn: pinStep.final ? [] : ['next'],
+      advanceInPlaceOn: last ? [] : ['next'],
       replacesPrevious: true,
     };
     return step.beginDialog(PROMPT, options);
@@ -69,11 +73,11 @@ export class NewCardPinDialog extends ComponentDialog {
       await step.context.sendActivity(MessageFactory.attachment(this.helpCard(this.steps[index], stuck, localeOf(step.context))));
       return step.replaceDialog(FLOW, { index, stuckCount: stuck } satisfies StepOptions);
     }
-    if (index + 1 < this.steps.length) return step.replaceDialog(FLOW, { index: index + 1, stuckCount } satisfies StepOptions);
+    if (index + 1 < this.steps.length) return step.replaceDialog(FLOW, { index: index + 1, stuckCount: 0 } satisfies StepOptions);
     const locale = localeOf(step.context);
     await step.context.sendActivity(MessageFactory.attachment(messageCard({
       title: t(locale, 'newCardPin.doneTitle'),
-      paragraphs: [t(locale, 'newCardRules.r3')],
+      paragraphs: [t(locale, 'newCardPin.doneR3', { rule: policyText(this.services.policy, 'r3', locale) })],
       buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
     })));
     return step.endDialog();
@@ -93,14 +97,10 @@ export class NewCardPinDialog extends ComponentDialog {
     }
   }
 
+  /** "Takıldım": this step's help from the policy (or the general advice); a person from the second press. */
   private helpCard(pinStep: PinStep, stuckCount: number, locale: Locale) {
-    const phone = this.services.policy.kamuSm.callCenter;
-    const help: Record<NonNullable<PinStep['help']>, StringKey[]> = {
-      loginChoice: ['newCardPin.help.loginChoice'],
-      securityWord: ['newCardPin.help.securityWordWhat', 'newCardPin.help.securityWordForgot'],
-      smsNumber: ['newCardPin.help.smsNumber'],
-    };
-    const paragraphs = (pinStep.help ? help[pinStep.help] : ['newCardPin.help.generic' as const]).map((key) => t(locale, key, { phone }));
+    const { policy } = this.services;
+    const paragraphs = pinStep.help.length ? pinStep.help.map((id) => policyText(policy, id, locale)) : [t(locale, 'newCardPin.help.generic')];
     const offerPerson = stuckCount >= STUCK_BEFORE_HANDOFF;
     const buttons: CardButton[] = offerPerson ? [{ label: t(locale, 'menu.human'), data: { verb: Verb.human } }] : [];
     return messageCard({
@@ -109,17 +109,4 @@ export class NewCardPinDialog extends ComponentDialog {
       buttons,
     });
   }
-}
-
-/** S000's advice on the PIN/PUK page: never share it, press "Sil", a forgotten PIN means Kilit Çözme. */
-function finalAdvice(locale: Locale, policy: Policy) {
-  return {
-    warning: t(locale, 'newCardPin.final.neverShare'),
-    paragraphs: [
-      t(locale, 'newCardPin.final.delete'),
-      t(locale, 'newCardPin.final.forgotten', { path: menuPathText(policy.menuPaths.unlock) }),
-      t(locale, 'newCardPin.final.offline'),
-      t(locale, 'newCardPin.final.eOnay'),
-    ],
-  };
 }

@@ -2,18 +2,32 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Locale } from '../cards/i18n';
-import { addDays, daysBetween } from './dates';
+import { addDays, addMonths, daysBetween } from './dates';
 
 const localized = z.object({ tr: z.string().min(1), en: z.string().min(1) });
+const sourced = localized.extend({ source: z.string().min(1) });
 const labelled = localized.extend({ id: z.string().min(1) });
 const menuPath = z.object({ source: z.string(), steps: z.array(z.string().min(1)).min(1) });
+/** A reference to one of `texts` (checked after parsing). */
+const textId = z.string().min(1);
+
+/** Paths a renewal reason can hand over to instead of the renewal questions. */
+export const REASON_PATHS = ['lostCard'] as const;
 
 const policySchema = z.object({
-  institution: z.object({ itDepartment: localized, handIn: localized }),
+  institution: z.object({
+    itDepartment: localized,
+    handIn: sourced,
+    /** The help desk's own phone and e-mail, when the institution publishes them. */
+    contacts: z.object({ phone: z.string().min(1).optional(), email: z.string().email().optional() }),
+  }),
   kamuSm: z.object({ website: z.string().min(1), callCenter: z.string().regex(/^[\d ]+$/) }),
   renewal: z.object({
-    applyDaysBeforeExpiry: z.number().int().min(1).max(365),
-    lateRequirement: localized.extend({ source: z.string() }),
+    /** R1: the target, in calendar months before expiry. */
+    applyMonthsBeforeExpiry: z.number().int().min(1).max(12),
+    /** The institution's window: a request this many days (or fewer) before expiry is recorded. */
+    acceptDaysBeforeExpiry: z.number().int().min(1).max(366),
+    lateRequirement: sourced,
   }),
   reminders: z.object({
     milestones: z.array(z.number().int().min(-30).max(365)).min(1).refine((days) => new Set(days).size === days.length, 'milestones must be distinct'),
@@ -26,8 +40,17 @@ const policySchema = z.object({
     catchUpDays: z.number().int().min(0).max(14),
     snoozeDays: z.number().int().min(1).max(60),
   }),
-  roles: z.array(labelled).min(1),
-  reasons: z.array(labelled).min(1),
+  roles: z.array(labelled).min(1).max(6),
+  reasons: z.array(labelled.extend({
+    /** The renewal asks when the certificate expires (timing, late path). */
+    asksExpiry: z.boolean().optional(),
+    /** The old certificate stays valid until it expires, so R3 applies (not after a revocation). */
+    oldCardStaysValid: z.boolean().optional(),
+    /** Another path takes over (a lost card is suspended first). */
+    path: z.enum(REASON_PATHS).optional(),
+    /** Before recording: a PIN locked by 3 wrong tries is unlocked for free, so ask first. */
+    askIfOnlyPinLocked: z.boolean().optional(),
+  })).min(1).max(6),
   fees: z.array(localized.extend({
     source: z.string(),
     roles: z.array(z.string()).min(1),
@@ -35,12 +58,29 @@ const policySchema = z.object({
     payer: z.enum(['person', 'institution']),
     revokeFirst: z.boolean(),
   })).min(1),
-  leaving: localized.extend({ source: z.string() }),
+  /** Every sentence of the rules the bot says, each with its source. */
+  texts: z.record(z.string(), sourced),
+  /** "Ücretler ve sorular": each question and its answer, made of `texts`. */
+  faq: z.array(z.object({
+    id: z.string().min(1),
+    question: localized,
+    /** Answered by asking the reason (and role): who pays. */
+    whoPays: z.boolean().optional(),
+    title: textId.optional(),
+    warning: textId.optional(),
+    paragraphs: z.array(textId).optional(),
+    privacyNote: z.boolean().optional(),
+    /** false: answered when asked in words, not listed on the questions card. */
+    listed: z.boolean().optional(),
+  })).min(1).refine((faq) => faq.filter((entry) => entry.listed !== false).length <= 6, 'at most 6 listed questions (Teams shows 6 buttons)'),
   menuPaths: z.object({ unlock: menuPath, suspend: menuPath }),
   newCardPinSteps: z.array(localized.extend({
     id: z.string().min(1),
-    help: z.enum(['loginChoice', 'securityWord', 'smsNumber']).optional(),
-    final: z.boolean().optional(),
+    source: z.string().min(1),
+    /** What "Takıldım" shows at this step (`texts` ids); empty: the general advice. */
+    help: z.array(textId),
+    /** The notes of the page this step shows (S000's PIN page). */
+    notes: z.object({ warning: textId.optional(), paragraphs: z.array(textId) }).optional(),
   })).min(1),
 });
 
@@ -67,7 +107,22 @@ export function validatePolicy(data: unknown): Policy {
     throw new PolicyError(`Invalid policy: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
   checkFeesCoverEveryPair(parsed.data);
+  checkTextReferences(parsed.data);
   return parsed.data;
+}
+
+/** Every text id the FAQ and the steps name must exist, or a user would read nothing. */
+function checkTextReferences(policy: Policy): void {
+  const used = [
+    ...policy.faq.flatMap((entry) => [entry.title, entry.warning, ...(entry.paragraphs ?? [])].map((id) => [`faq.${entry.id}`, id] as const)),
+    ...policy.newCardPinSteps.flatMap((pinStep) => [...pinStep.help, pinStep.notes?.warning, ...(pinStep.notes?.paragraphs ?? [])].map((id) => [`newCardPinSteps.${pinStep.id}`, id] as const)),
+  ];
+  for (const [where, id] of used) {
+    if (id !== undefined && !(id in policy.texts)) throw new PolicyError(`Invalid policy: ${where}: no text "${id}" in texts`);
+  }
+  for (const path of REASON_PATHS) {
+    if (policy.reasons.filter((reason) => reason.path === path).length > 1) throw new PolicyError(`Invalid policy: reasons: more than one reason with path "${path}"`);
+  }
 }
 
 /** Every role x reason pair must have exactly one fee rule, or the bot could not say who pays. */
@@ -89,22 +144,22 @@ export function feeRule(policy: Policy, roleId: string, reasonId: string): FeeRu
 
 export interface FeeDecision {
   payer: Payer;
-  /** The rules behind the answer (one when the role was asked, or all that agree). */
+  /** The rule behind the answer (one: the role is asked whenever rules differ). */
   rules: FeeRule[];
   revokeFirst: boolean;
 }
 
 /**
- * Who pays for a renewal with this reason. Without a role: the answer when every role pays the
- * same, or undefined when the role decides it (then ask the role).
+ * Who pays for a renewal with this reason, and the one rule behind it. Without a role: the answer
+ * when one rule covers every role, or undefined when the role changes what the user must read
+ * (who pays, or whether the certificate is revoked first): then ask the role.
  */
 export function feeDecision(policy: Policy, reasonId: string, roleId?: string): FeeDecision | undefined {
   const rules = roleId
     ? [feeRule(policy, roleId, reasonId)]
     : [...new Set(policy.roles.map((role) => feeRule(policy, role.id, reasonId)))];
-  const payers = new Set(rules.map((rule) => rule.payer));
-  if (payers.size !== 1) return undefined;
-  return { payer: rules[0].payer, rules, revokeFirst: rules.every((rule) => rule.revokeFirst) };
+  if (rules.length !== 1) return undefined;
+  return { payer: rules[0].payer, rules, revokeFirst: rules[0].revokeFirst };
 }
 
 export function say(text: Localized, locale: Locale): string {
@@ -122,18 +177,54 @@ export function menuPathText(path: { steps: string[] }): string {
 }
 
 export type RenewalTiming =
-  | { kind: 'tooEarly'; daysLeft: number; applyFrom: string }
-  | { kind: 'applyNow'; daysLeft: number }
-  | { kind: 'late'; daysOverdue: number };
+  | { kind: 'tooEarly'; daysLeft: number; target: string; acceptFrom: string }
+  | { kind: 'beforeTarget'; daysLeft: number; target: string }
+  | { kind: 'pastTarget'; daysLeft: number; target: string }
+  | { kind: 'late'; daysOverdue: number; target: string };
 
 /**
- * Where a certificate expiring on `expiry` stands on `today` (R1, R2): too early to apply, in the
- * window (the expiry day itself included), or expired (late path, wet-signed form).
+ * Where a certificate expiring on `expiry` stands on `today`. R1's date (a calendar month before
+ * expiry) is a target, not a gate: beyond the institution's window a reminder is offered; inside
+ * it the request is recorded, before or after the target; after expiry the late path (R2).
  */
 export function renewalTiming(policy: Policy, expiry: string, today: string): RenewalTiming {
   const daysLeft = daysBetween(today, expiry);
-  const window = policy.renewal.applyDaysBeforeExpiry;
-  if (daysLeft < 0) return { kind: 'late', daysOverdue: -daysLeft };
-  if (daysLeft > window) return { kind: 'tooEarly', daysLeft, applyFrom: addDays(expiry, -window) };
-  return { kind: 'applyNow', daysLeft };
+  const target = targetDate(policy, expiry);
+  if (daysLeft < 0) return { kind: 'late', daysOverdue: -daysLeft, target };
+  if (daysLeft > policy.renewal.acceptDaysBeforeExpiry) return { kind: 'tooEarly', daysLeft, target, acceptFrom: addDays(expiry, -policy.renewal.acceptDaysBeforeExpiry) };
+  return { kind: today <= target ? 'beforeTarget' : 'pastTarget', daysLeft, target };
+}
+
+/** R1's target: `applyMonthsBeforeExpiry` calendar months before expiry (31.03 → 28.02). */
+export function targetDate(policy: Policy, expiry: string): string {
+  return addMonths(expiry, -policy.renewal.applyMonthsBeforeExpiry);
+}
+
+/** One of the policy's texts with {website}, {callCenter}, {department}, {unlockPath} filled in. */
+export function policyText(policy: Policy, id: string, locale: Locale): string {
+  const text = policy.texts[id];
+  if (!text) throw new PolicyError(`No text "${id}" in the policy`);
+  return fillPolicy(policy, text[locale], locale);
+}
+
+/** Fills the policy's own placeholders into a sentence of the policy (a step, a text). */
+export function fillPolicy(policy: Policy, sentence: string, locale: Locale): string {
+  const values: Record<string, string> = {
+    website: policy.kamuSm.website,
+    callCenter: policy.kamuSm.callCenter,
+    department: policy.institution.itDepartment[locale],
+    unlockPath: menuPathText(policy.menuPaths.unlock),
+  };
+  return sentence.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+export type Reason = Policy['reasons'][number];
+
+export function reasonOf(policy: Policy, id: string): Reason | undefined {
+  return policy.reasons.find((reason) => reason.id === id);
+}
+
+/** The reason whose renewal another path handles (e.g. the lost card's). */
+export function reasonForPath(policy: Policy, path: Reason['path']): Reason | undefined {
+  return policy.reasons.find((reason) => reason.path === path);
 }

@@ -1,22 +1,22 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { messageCard } from '../cards/index';
-import { localeOf, t } from '../cards/i18n';
+import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { addDays, daysBetween, formatDate, istanbulDate } from './dates';
-import { renewalTiming, say, type RenewalTiming } from './policy';
+import { policyText, reasonOf, renewalTiming, say, type RenewalTiming } from './policy';
 import { userOf, type PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
 import { LOST_CARD_DIALOG } from './lostCardDialog';
-import { expiryFact, feeExplanation, feeFacts, newCardRulesCard } from './closingCards';
+import { expiryFact, feeExplanation, feeFacts, newCardRulesCard, type NewCardRulesCase } from './closingCards';
 import { newCardCard, readReaderCard } from './agentReading';
 
 export const RENEWAL_DIALOG = 'renewalDialog';
 const PROMPT = `${RENEWAL_DIALOG}.prompt`;
 const FLOW = `${RENEWAL_DIALOG}.flow`;
-const NORMAL_EXPIRY = 'normalExpiry';
-const LOST_OR_STOLEN = 'lostOrStolen';
+/** Dialogs a reason's `path` (policy) hands over to. */
+const REASON_PATH_DIALOGS = { lostCard: LOST_CARD_DIALOG } as const;
 
 interface RenewalValues {
   reason: string;
@@ -27,9 +27,10 @@ interface RenewalValues {
 const valuesOf = (step: WaterfallStepContext) => step.values as RenewalValues;
 
 /**
- * Renewal (R1-R5, F1-F4): why, when the certificate expires, whether it is too early, in the window
- * or late (wet-signed form), who pays; records the request for the help desk and closes with how
- * to switch to the new card.
+ * Renewal (R1-R5, F1-F3): why (the reason's policy flags decide what follows), when the
+ * certificate expires, whether it is beyond the window (reminder), inside it (on time or past R1's
+ * target) or late (wet-signed form), who pays; records the request for the help desk and closes
+ * with the new-card rules that apply.
  */
 export class RenewalDialog extends ComponentDialog {
   constructor(private readonly services: PathServices) {
@@ -56,8 +57,9 @@ export class RenewalDialog extends ComponentDialog {
 
   private async expiryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     valuesOf(step).reason = step.result as string;
-    if (valuesOf(step).reason === LOST_OR_STOLEN) return step.replaceDialog(LOST_CARD_DIALOG);
-    if (valuesOf(step).reason !== NORMAL_EXPIRY) return step.next(undefined);
+    const reason = reasonOf(this.services.policy, valuesOf(step).reason);
+    if (reason?.path) return step.replaceDialog(REASON_PATH_DIALOGS[reason.path]);
+    if (!reason?.asksExpiry) return step.next(undefined);
     const locale = localeOf(step.context);
     // With a paired agent, the expiry comes from the card in the reader instead of the user.
     const reader = await readReaderCard(this.services, step.context);
@@ -91,10 +93,11 @@ export class RenewalDialog extends ComponentDialog {
     const timing = valuesOf(step).timing;
     if (timing?.kind === 'tooEarly') {
       const locale = localeOf(step.context);
-      const applyFrom = formatDate(timing.applyFrom);
       const remind = step.result === 'remind';
       await this.services.roster.record({ ...userOf(step.context), expiry: valuesOf(step).expiry!, source: 'typed', remind }, this.services.now());
-      const text = t(locale, remind ? 'renewal.reminderNoted' : 'renewal.comeBack', { date: applyFrom });
+      const text = remind
+        ? t(locale, 'renewal.reminderNoted', { date: formatDate(this.firstPingDay(valuesOf(step).expiry!)) })
+        : t(locale, 'renewal.comeBack', { date: formatDate(timing.acceptFrom) });
       await step.context.sendActivity(MessageFactory.attachment(messageCard({ title: text, buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] })));
       return step.endDialog();
     }
@@ -102,18 +105,19 @@ export class RenewalDialog extends ComponentDialog {
   }
 
   private async recordStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const fee = step.result as WhoPaysResult;
+    const fee = step.result as WhoPaysResult | undefined;
+    // No fee: the person was sent to another path instead (a PIN that is only locked is unlocked for free).
+    if (!fee) return step.endDialog();
     const locale = localeOf(step.context);
     const { policy } = this.services;
-    const expiry = valuesOf(step).expiry;
-    const late = valuesOf(step).timing?.kind === 'late';
+    const { expiry, timing } = valuesOf(step);
+    const late = timing?.kind === 'late';
     await this.services.renewals.add({
       ...userOf(step.context), reason: fee.reason, role: fee.role, expiry, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late,
     }, this.services.now());
     const paragraphs = [
       t(locale, 'renewal.recorded', { department: say(policy.institution.itDepartment, locale) }),
-      ...(fee.revokeFirst ? [t(locale, 'renewal.revokeFirst')] : []),
-      ...(late ? [say(policy.institution.handIn, locale)] : []),
+      ...this.timingNote(timing, locale),
       ...feeExplanation(fee, locale),
     ];
     await step.context.sendActivity(MessageFactory.attachment(messageCard({
@@ -121,8 +125,26 @@ export class RenewalDialog extends ComponentDialog {
       facts: [...(expiry ? [expiryFact(expiry, daysBetween(this.today(), expiry), locale)] : []), ...feeFacts(policy, fee, locale)],
       paragraphs,
     })));
-    await step.context.sendActivity(MessageFactory.attachment(newCardRulesCard(locale)));
+    await step.context.sendActivity(MessageFactory.attachment(newCardRulesCard(policy, this.rulesCase(fee.reason, late), locale)));
     return step.endDialog();
+  }
+
+  /** R1 on the in-window path: on time (the target is ahead) or the target has passed. */
+  private timingNote(timing: RenewalTiming | undefined, locale: Locale): string[] {
+    if (!timing || timing.kind === 'late' || timing.kind === 'tooEarly') return [];
+    const target = policyText(this.services.policy, 'r1', locale);
+    return [t(locale, timing.kind === 'beforeTarget' ? 'renewal.onTime' : 'renewal.pastTarget', { rule: target, date: formatDate(timing.target) })];
+  }
+
+  /** R3 only while the old certificate stays valid: an ordinary renewal made before expiry. */
+  private rulesCase(reasonId: string, late: boolean): NewCardRulesCase {
+    if (!reasonOf(this.services.policy, reasonId)?.oldCardStaysValid) return 'replaced';
+    return late ? 'expired' : 'beforeExpiry';
+  }
+
+  /** The first expiry ping the roster will send for this certificate (policy milestones). */
+  private firstPingDay(expiry: string): string {
+    return addDays(expiry, -Math.max(...this.services.policy.reminders.milestones));
   }
 
   private async tooEarly(step: WaterfallStepContext, expiry: string, timing: Extract<RenewalTiming, { kind: 'tooEarly' }>): Promise<DialogTurnResult> {
@@ -130,8 +152,8 @@ export class RenewalDialog extends ComponentDialog {
     return step.beginDialog(PROMPT, {
       card: {
         title: t(locale, 'renewal.tooEarlyTitle'),
-        facts: [expiryFact(expiry, timing.daysLeft, locale), { label: t(locale, 'renewal.applyFromLabel'), value: formatDate(timing.applyFrom) }],
-        paragraphs: [t(locale, 'renewal.tooEarlyBody', { days: this.services.policy.renewal.applyDaysBeforeExpiry, date: formatDate(timing.applyFrom) })],
+        facts: [expiryFact(expiry, timing.daysLeft, locale), { label: t(locale, 'renewal.targetLabel'), value: formatDate(timing.target) }],
+        paragraphs: [t(locale, 'renewal.tooEarlyBody', { rule: policyText(this.services.policy, 'r1', locale), date: formatDate(timing.target), from: formatDate(timing.acceptFrom) })],
       },
       choices: [
         { value: 'remind', label: t(locale, 'renewal.remindMe'), synonyms: ['hatirlat', 'evet', 'remind', 'yes'] },

@@ -4,7 +4,7 @@ import { messageCard } from '../cards/index';
 import { localeOf, t } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { menuPathText } from './policy';
+import { menuPathText, policyText } from './policy';
 import type { PathServices } from './pathServices';
 
 export const UNLOCK_DIALOG = 'unlockDialog';
@@ -29,8 +29,8 @@ export class UnlockDialog extends ComponentDialog {
     const options: CardPromptOptions = {
       card: {
         title: t(locale, 'unlock.title'),
-        warning: t(locale, 'unlock.pukWarning'),
-        paragraphs: [t(locale, 'unlock.whyLocked'), t(locale, 'unlock.howTo')],
+        warning: policyText(policy, 'l3', locale),
+        paragraphs: [policyText(policy, 'l1', locale), t(locale, 'unlock.howTo')],
         steps: [menuPathText(policy.menuPaths.unlock)],
         note: t(locale, 'unlock.login'),
       },
@@ -44,12 +44,12 @@ export class UnlockDialog extends ComponentDialog {
 
   private async outcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
-    const phone = this.services.policy.kamuSm.callCenter;
+    const { policy } = this.services;
     const card = step.result === 'done'
-      ? messageCard({ title: t(locale, 'unlock.doneTitle'), warning: t(locale, 'newCardPin.final.neverShare'), buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] })
+      ? messageCard({ title: t(locale, 'unlock.doneTitle'), warning: policyText(policy, 'pinPageNeverShare', locale), buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] })
       : messageCard({
         title: t(locale, 'newCardPin.help.title'),
-        paragraphs: [t(locale, 'newCardPin.help.securityWordForgot'), t(locale, 'newCardPin.help.smsNumber', { phone }), t(locale, 'newCardPin.help.offerPerson')],
+        paragraphs: [policyText(policy, 'helpSecurityWordForgot', locale), policyText(policy, 'helpSmsNumber', locale), t(locale, 'newCardPin.help.offerPerson')],
         buttons: [{ label: t(locale, 'menu.human'), data: { verb: Verb.human } }, { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
       });
     await step.context.sendActivity(MessageFactory.attachment(card));

@@ -1,7 +1,8 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { localeOf, t } from '../cards/i18n';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { feeDecision, type FeeDecision, type Policy } from './policy';
+import { feeDecision, reasonOf, type FeeDecision, type Policy } from './policy';
+import { UNLOCK_DIALOG } from './unlockDialog';
 
 export const WHO_PAYS_DIALOG = 'whoPaysDialog';
 const PROMPT = `${WHO_PAYS_DIALOG}.prompt`;
@@ -17,15 +18,25 @@ export interface WhoPaysResult extends FeeDecision {
   role?: string;
 }
 
+/** Answers of the "is it only the PIN?" question; `unsure` is unlocked first too (it is free). */
+const PIN_LOCK_ANSWERS = { onlyPin: ['evet', 'yes', 'sadece pin', 'yalnizca pin'], pukToo: ['hayir', 'no', 'puk'], unsure: ['bilmiyorum', 'emin degilim', 'not sure'] } as const;
+
 /**
- * Finds the fee rule (F1-F3): asks the reason unless known, and the role only when the role
- * changes who pays for that reason.
+ * Finds the fee rule (F1-F3): asks the reason unless known, and the role whenever it changes what
+ * the user must read. A reason marked `askIfOnlyPinLocked` (PIN and PUK block) first asks whether
+ * only the PIN is locked: that is unlocked for free (L2), so the person goes to Kilit Çözme and
+ * the dialog ends with no result (nothing is recorded).
  */
 export class WhoPaysDialog extends ComponentDialog {
   constructor(private readonly policy: Policy) {
     super(WHO_PAYS_DIALOG);
     this.addDialog(new CardPrompt(PROMPT));
-    this.addDialog(new WaterfallDialog(FLOW, [this.reasonStep.bind(this), this.roleStep.bind(this), this.ruleStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(FLOW, [
+      this.reasonStep.bind(this),
+      this.pinLockStep.bind(this),
+      this.roleStep.bind(this),
+      this.ruleStep.bind(this),
+    ]));
     this.initialDialogId = FLOW;
   }
 
@@ -39,9 +50,24 @@ export class WhoPaysDialog extends ComponentDialog {
     return step.beginDialog(PROMPT, options);
   }
 
-  private async roleStep(step: WaterfallStepContext<WhoPaysOptions>): Promise<DialogTurnResult> {
+  private async pinLockStep(step: WaterfallStepContext<WhoPaysOptions>): Promise<DialogTurnResult> {
     const reason = step.result as string;
     (step.values as { reason: string }).reason = reason;
+    if (!reasonOf(this.policy, reason)?.askIfOnlyPinLocked) return step.next(undefined);
+    const locale = localeOf(step.context);
+    return step.beginDialog(PROMPT, {
+      card: { title: t(locale, 'pinLock.question'), paragraphs: [t(locale, 'pinLock.why')] },
+      choices: [
+        { value: 'onlyPin', label: t(locale, 'pinLock.onlyPin'), synonyms: [...PIN_LOCK_ANSWERS.onlyPin] },
+        { value: 'pukToo', label: t(locale, 'pinLock.pukToo'), synonyms: [...PIN_LOCK_ANSWERS.pukToo] },
+        { value: 'unsure', label: t(locale, 'pinLock.unsure'), synonyms: [...PIN_LOCK_ANSWERS.unsure] },
+      ],
+    } satisfies CardPromptOptions);
+  }
+
+  private async roleStep(step: WaterfallStepContext<WhoPaysOptions>): Promise<DialogTurnResult> {
+    if (step.result === 'onlyPin' || step.result === 'unsure') return step.replaceDialog(UNLOCK_DIALOG);
+    const { reason } = step.values as { reason: string };
     if (feeDecision(this.policy, reason)) return step.next(undefined);
     const locale = localeOf(step.context);
     const options: CardPromptOptions = {

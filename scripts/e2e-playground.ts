@@ -44,9 +44,11 @@ const checks: Check[] = [
     },
   },
   {
-    name: '"Askıya aldım" records the renewal request and says who pays',
+    name: '"Askıya aldım" asks the role, then records the renewal request and says who pays',
     run: async (page) => {
       await page.getByRole('button', { name: 'Askıya aldım' }).last().click();
+      await page.getByText('İdari göreviniz var mı?').last().waitFor({ timeout: 15_000 });
+      await page.getByRole('button', { name: 'İdari görevim yok' }).last().click();
       await page.getByText('Yeni kart için yenileme talebinizi oluşturdum').last().waitFor({ timeout: 15_000 });
       await page.getByText('Siz ödersiniz').last().waitFor();
       await page.screenshot({ path: join(OUT, '2-request-recorded.png') });

@@ -1,6 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { messageCard, type CardButton, type CardFact } from '../../cards/index';
 import { menuButtons } from '../../cards/common';
+import type { Policy } from '../../dialogs/policy';
 import { t, type Locale } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import type { Ticket, TranscriptLine } from '../../state/handoffStore';
@@ -64,8 +65,18 @@ export function queuedCard(locale: Locale, position: number, hours: string, open
   });
 }
 
-export function noDeskCard(locale: Locale): Attachment {
-  return messageCard({ title: t(locale, 'handoff.noDeskTitle'), paragraphs: [t(locale, 'handoff.noDeskBody')], buttons: menuButtons(locale).slice(0, 5) });
+/** No help desk channel: the department and, when the policy has them, its phone and e-mail. */
+export function noDeskCard(locale: Locale, policy: Policy): Attachment {
+  const { phone, email } = policy.institution.contacts;
+  return messageCard({
+    title: t(locale, 'handoff.noDeskTitle'),
+    paragraphs: [
+      t(locale, 'handoff.noDeskBody', { department: policy.institution.itDepartment[locale] }),
+      ...(phone ? [t(locale, 'handoff.contactPhone', { phone })] : []),
+      ...(email ? [t(locale, 'handoff.contactEmail', { email })] : []),
+    ],
+    buttons: menuButtons(locale).slice(0, 5),
+  });
 }
 
 export function claimedCard(ticket: Ticket, name: string, locale: Locale): Attachment {

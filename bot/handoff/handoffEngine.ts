@@ -97,7 +97,7 @@ export class HandoffEngine {
     const conversationId = context.activity.conversation.id;
     if (await store.openTicketFor(conversationId)) return void (await context.sendActivity(t(locale, 'handoff.userAlreadyOpen')));
     const desk = await store.desk();
-    if (!desk?.conversation) return void (await context.sendActivity(MessageFactory.attachment(noDeskCard(locale))));
+    if (!desk?.conversation) return void (await context.sendActivity(MessageFactory.attachment(noDeskCard(locale, this.options.policy))));
 
     const now = this.options.now();
     const user = personOf(context.activity.from);
@@ -128,7 +128,7 @@ export class HandoffEngine {
     } catch (error) {
       log.error({ ticketId: ticket.id, err: { message: (error as Error).message } }, 'could not post the ticket card to the help desk channel');
       await store.close(ticket.id, 'timeout', 'withdrawn', now, this.options.retentionSeconds);
-      await context.sendActivity(MessageFactory.attachment(noDeskCard(locale)));
+      await context.sendActivity(MessageFactory.attachment(noDeskCard(locale, this.options.policy)));
       return;
     }
     await context.sendActivity(MessageFactory.attachment(queuedCard(

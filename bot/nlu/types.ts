@@ -22,9 +22,19 @@ export interface ScoredIntent {
   score: number;
 }
 
+/**
+ * A safety question the message asks, beyond its intent: the old PIN on the new card (R4), when
+ * to use the new card (R3), the PUK (L3), a forgotten PIN (unlock), an SMS going to a number that
+ * is not the user's (S000 step 6).
+ */
+export const TOPICS = ['old_pin_on_new_card', 'new_card_when', 'puk', 'forgot_pin', 'sms_number'] as const;
+export type Topic = (typeof TOPICS)[number];
+
 export interface IntentResult extends ScoredIntent {
   /** Every intent with a non-zero score, best first (the winner included). */
   alternatives: ScoredIntent[];
+  /** Set when the message asks one of the safety questions; it decides the answer over the intent. */
+  topic?: Topic;
 }
 
 export interface Recognizer {

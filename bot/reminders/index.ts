@@ -85,7 +85,7 @@ export function createReminders(config: BotConfig, parts: ReminderParts): Remind
   return {
     engine, roster, references, ledger,
     reachability: new ReachabilityRecorder(references, log),
-    handlers: [new AppliedActionHandler(roster, now), new SnoozeActionHandler(roster, policy.reminders, now)],
+    handlers: [new AppliedActionHandler(roster, policy, now), new SnoozeActionHandler(roster, policy.reminders, now)],
     health: () => ({ enabled: config.REMINDERS_ENABLED, engine: config.REDIS_URL ? 'bullmq' : 'in-process', ...engine.counters() }),
     start: async () => {
       if (config.REMINDERS_ENABLED) await engine.start();

@@ -1,9 +1,10 @@
 import type { Attachment } from 'botbuilder';
-import { messageCard } from '../../cards/index';
+import { messageCard, type CardButton } from '../../cards/index';
 import { t, type Locale } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { expiryFact } from '../../dialogs/closingCards';
-import { say, type Policy } from '../../dialogs/policy';
+import { addDays, formatDate } from '../../dialogs/dates';
+import { policyText, say, targetDate, type Policy } from '../../dialogs/policy';
 
 /** What a ping shows: the certificate's deadline and the days left on the day it is sent. */
 export interface PingCardModel {
@@ -12,9 +13,11 @@ export interface PingCardModel {
 }
 
 /**
- * The expiry ping: days left, the deadline, and "Yenilemeyi başlat" (the renewal path),
- * "Başvurdum" and "Bir hafta sonra hatırlat" (both carry the certificate's expiry so a press on
- * an old ping cannot touch a newer certificate). After expiry it switches to the late path (R2).
+ * The expiry ping, worded for the day it is sent: before R1's target (apply one month before),
+ * after it, on the expiry day, or after expiry (the late path, R2). Buttons: "Yenilemeyi başlat"
+ * (the renewal path), "Başvurdum" and, only when the snooze ends by the expiry day, "Daha sonra
+ * hatırlat" (both carry the certificate's expiry so a press on an old ping cannot touch a newer
+ * certificate).
  */
 export function pingCard(model: PingCardModel, policy: Policy, locale: Locale): Attachment {
   const { expiry, daysLeft } = model;
@@ -23,18 +26,30 @@ export function pingCard(model: PingCardModel, policy: Policy, locale: Locale): 
       : daysLeft === 1 ? t(locale, 'reminder.titleTomorrow')
         : t(locale, 'reminder.titleDays', { days: daysLeft });
   const late = daysLeft < 0;
+  const buttons: CardButton[] = [
+    { label: t(locale, 'reminder.start'), data: { verb: Verb.renewal } },
+    { label: t(locale, 'reminder.applied'), data: { verb: Verb.reminderApplied, expiry } },
+    ...(snoozeEndsBeforeExpiry(policy, daysLeft) ? [{ label: t(locale, 'reminder.snooze'), data: { verb: Verb.reminderSnooze, expiry } }] : []),
+  ];
   return messageCard({
     title,
     warning: late ? say(policy.renewal.lateRequirement, locale) : undefined,
     facts: [expiryFact(expiry, daysLeft, locale)],
-    paragraphs: late
-      ? [say(policy.institution.handIn, locale)]
-      : [t(locale, 'reminder.bodyApply', { department: say(policy.institution.itDepartment, locale) }), ...(daysLeft <= 3 ? [t(locale, 'reminder.bodyUrgent')] : [])],
+    paragraphs: late ? [say(policy.institution.handIn, locale)] : pingBody(policy, expiry, daysLeft, locale),
     note: t(locale, 'reminder.note'),
-    buttons: [
-      { label: t(locale, 'reminder.start'), data: { verb: Verb.renewal } },
-      { label: t(locale, 'reminder.applied'), data: { verb: Verb.reminderApplied, expiry } },
-      { label: t(locale, 'reminder.snooze'), data: { verb: Verb.reminderSnooze, expiry } },
-    ],
+    buttons,
   });
+}
+
+/** A snooze is offered only when its ping comes on the expiry day at the latest, never after. */
+export function snoozeEndsBeforeExpiry(policy: Policy, daysLeft: number): boolean {
+  return policy.reminders.snoozeDays <= daysLeft;
+}
+
+function pingBody(policy: Policy, expiry: string, daysLeft: number, locale: Locale): string[] {
+  if (daysLeft === 0) return [t(locale, 'reminder.bodyToday'), say(policy.renewal.lateRequirement, locale)];
+  const target = targetDate(policy, expiry);
+  const today = addDays(expiry, -daysLeft);
+  if (today <= target) return [t(locale, 'reminder.bodyBeforeTarget', { rule: policyText(policy, 'r1', locale), date: formatDate(target) })];
+  return [t(locale, 'reminder.bodyPastTarget', { date: formatDate(target) }), say(policy.renewal.lateRequirement, locale)];
 }

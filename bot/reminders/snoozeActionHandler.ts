@@ -8,7 +8,10 @@ import { userOf } from '../../dialogs/pathServices';
 import type { ReminderPolicy } from '../../dialogs/policy';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 
-/** "Bir hafta sonra hatırlat": the next ping for that certificate waits `snoozeDays` (policy). */
+/**
+ * "Daha sonra hatırlat": the next ping for that certificate waits `snoozeDays` (policy), but never
+ * past expiry (a press on an older ping, whose button should no longer be there, is refused).
+ */
 export class SnoozeActionHandler implements CardActionHandler {
   readonly verb = Verb.reminderSnooze;
 
@@ -19,6 +22,13 @@ export class SnoozeActionHandler implements CardActionHandler {
     const expiry = typeof data.expiry === 'string' ? data.expiry : '';
     const now = this.now();
     const until = addDays(istanbulDate(now), this.policy.snoozeDays);
+    if (expiry && until > expiry) {
+      await context.sendActivity(MessageFactory.attachment(messageCard({
+        title: t(locale, 'reminder.snoozeTooLate'),
+        buttons: [{ label: t(locale, 'reminder.start'), data: { verb: Verb.renewal } }, { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+      })));
+      return;
+    }
     const done = await this.roster.snooze(userOf(context).userId, expiry, until, now);
     const text = done ? t(locale, 'reminder.snoozeDone', { date: formatDate(until) }) : t(locale, 'reminder.stale');
     await context.sendActivity(MessageFactory.attachment(messageCard({ title: text, buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] })));

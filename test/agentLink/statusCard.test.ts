@@ -7,9 +7,11 @@ import { MemoryAgentStore } from '../../bot/agentLink/memoryAgentStore';
 import { parseCode } from '../../bot/agentLink/pairingCode';
 import { fixtureReport } from './support';
 import { t } from '../../cards/i18n';
+import { loadPolicy } from '../../dialogs/policy';
 
 const NOW = new Date('2026-11-21T10:00:00+03:00');
-const PUK = 'PUK kodu kilit çözmek için KULLANILMAZ';
+const PUK = 'PUK kodu kilit çözmek için **kullanılmaz**';
+const POLICY = loadPolicy();
 
 interface Row {
   flags: number;
@@ -33,7 +35,7 @@ const rows: Row[] = [
 describe('the card status card', () => {
   for (const row of rows) {
     it(`flags 0x${row.flags.toString(16)}: PIN "${row.state}" with the right advice`, () => {
-      const activity = MessageFactory.attachment(cardStatusCard('tr', fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z', flags: row.flags }), NOW));
+      const activity = MessageFactory.attachment(cardStatusCard('tr', fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z', flags: row.flags }), NOW, POLICY));
       const shown = visibleText(activity);
       assert.ok(shown.includes(`PIN durumu\n${row.state}`) || shown.includes(row.state), shown);
       for (const text of row.must) assert.ok(typeof text === 'string' ? shown.includes(text) : text.test(shown), `missing ${text} in\n${shown}`);
@@ -46,16 +48,16 @@ describe('the card status card', () => {
     const flagsOf = { locked: CKF_USER_PIN_LOCKED, final_try: CKF_USER_PIN_FINAL_TRY, count_low: CKF_USER_PIN_COUNT_LOW, unknown: 0 };
     for (const [state, advice] of Object.entries(PIN_ADVICE)) {
       const report = fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z', flags: flagsOf[state as keyof typeof flagsOf] });
-      const shown = visibleText(MessageFactory.attachment(cardStatusCard('en', report, NOW)));
+      const shown = visibleText(MessageFactory.attachment(cardStatusCard('en', report, NOW, POLICY)));
       assert.ok(shown.includes(t('en', advice.advice)) && shown.includes(t('en', advice.state)), `${state}:\n${shown}`);
     }
   });
 
   it('shows the days left in Istanbul days, and an expired card as expired', () => {
-    const valid = visibleText(MessageFactory.attachment(cardStatusCard('tr', fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z' }), NOW)));
+    const valid = visibleText(MessageFactory.attachment(cardStatusCard('tr', fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z' }), NOW, POLICY)));
     assert.match(valid, /05\.01\.2027 \(45 gün kaldı\)/);
     assert.doesNotMatch(valid, /1\*{7}46/, 'the mask is not shown: holder name only');
-    const expired = visibleText(MessageFactory.attachment(cardStatusCard('tr', fixtureReport({ notBefore: '2023-01-10T00:00:00Z', notAfter: '2026-11-18T20:59:59Z' }), NOW)));
+    const expired = visibleText(MessageFactory.attachment(cardStatusCard('tr', fixtureReport({ notBefore: '2023-01-10T00:00:00Z', notAfter: '2026-11-18T20:59:59Z' }), NOW, POLICY)));
     assert.match(expired, /süresi dolmuş[\s\S]*18\.11\.2026 \(3 gün önce doldu\)/);
   });
 
@@ -70,7 +72,7 @@ describe('the card status card', () => {
   for (const row of certificateStates) {
     it(`says the certificate is ${row.name}`, () => {
       const report = { ...fixtureReport({ notBefore: row.notBefore, notAfter: '2029-12-01T20:59:59Z' }), certificateState: row.state };
-      const shown = visibleText(MessageFactory.attachment(cardStatusCard('tr', report, NOW)));
+      const shown = visibleText(MessageFactory.attachment(cardStatusCard('tr', report, NOW, POLICY)));
       for (const re of row.must) assert.match(shown, re);
       for (const re of row.mustNot) assert.doesNotMatch(shown, re);
     });
@@ -78,7 +80,7 @@ describe('the card status card', () => {
 
   it('says "not valid yet" in English too', () => {
     const report = { ...fixtureReport({ notBefore: '2026-12-01T00:00:00Z', notAfter: '2029-12-01T20:59:59Z' }), certificateState: 'not_yet_valid' as const };
-    assert.match(visibleText(MessageFactory.attachment(cardStatusCard('en', report, NOW))), /Certificate status\nNot valid yet: this is your new card/);
+    assert.match(visibleText(MessageFactory.attachment(cardStatusCard('en', report, NOW, POLICY))), /Certificate status\nNot valid yet: this is your new card/);
   });
 
   it('not paired offers pairing; offline says so', () => {

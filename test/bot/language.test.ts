@@ -13,6 +13,9 @@ const rows: [string, 'tr' | 'en' | undefined][] = [
   ['21.11.2026', undefined],
   ['', undefined],
   ['ok', undefined],
+  // The commands the bot tells both languages to type decide nothing (D18).
+  ['menu', undefined],
+  ['help', undefined],
 ];
 
 describe('the language a message is written in', () => {
@@ -24,7 +27,9 @@ describe('the language a message is written in', () => {
     const harness = new DialogHarness({ locale: 'en-US' });
     const opened = harness.text(await harness.say('kartımı kaybettim'));
     assert.ok(opened.includes('Önce sertifikanızı askıya alın'), opened);
-    const pressed = harness.text(await harness.press('Askıya aldım'));
+    const role = harness.text(await harness.press('Askıya aldım'));
+    assert.ok(role.includes('İdari göreviniz var mı?'), role);
+    const pressed = harness.text(await harness.press('İdari görevim yok'));
     assert.ok(pressed.includes('Siz ödersiniz'), pressed);
   });
 

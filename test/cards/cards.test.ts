@@ -2,27 +2,22 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attachment } from 'botbuilder';
-import type * as AdaptiveCardsModule from 'adaptivecards';
+import { actionsOf, parseWithOfficialLibrary, TEAMS_MAX_ACTIONS } from '../support/cardCheck';
 import * as common from '../../cards/common';
 import { dateQuestionCard, messageCard, plainText, type MessageCardModel } from '../../cards/index';
 import { keysOf, t, type Locale, type StringKey } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { newCardRulesCard } from '../../dialogs/closingCards';
+import { loadPolicy } from '../../dialogs/policy';
+import { cardStatusCard, devicesCard, noReportCard, pairingCodeCard, pairingPausedCard } from '../../dialogs/agentCards';
+import { pingCard } from '../../bot/reminders/pingCard';
+import { CKF_USER_PIN_LOCKED } from '../../paired-agent/pin-state';
+import { fixtureReport } from '../agentLink/support';
+
+const POLICY = loadPolicy();
 import tr from '../../cards/strings/tr.json';
 import en from '../../cards/strings/en.json';
 
-// The official renderer's library (the one Teams and the Agents Playground embed). Its UMD bundle
-// loads in Node without a DOM as long as nothing is rendered.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
-
-/**
- * Teams' host config differs from the library default in one way that matters here: Teams shows
- * up to 6 actions per card (the library default is 5; see the Teams host containers of the Adaptive
- * Cards designer). The menu has six paths, so we validate against Teams' limit.
- * Note: the M365 Agents Playground uses the default (5), so there the sixth menu button is hidden.
- */
-const TEAMS_MAX_ACTIONS = 6;
 const LOCALES: Locale[] = ['tr', 'en'];
 
 /** One row per card the bot can send: a name and how to build it with representative data. */
@@ -67,37 +62,27 @@ const modelRows: CardRow[] = [
       data: { verb: Verb.answer, promptId: 'expiry' },
     }),
   },
-  // Card builders that live next to their dialogs.
-  { name: 'dialogs/closingCards.newCardRulesCard', build: newCardRulesCard },
+  // Card builders that live next to their dialogs, the agent's and the reminders'.
+  ...(['beforeExpiry', 'expired', 'replaced'] as const).map((rulesCase): CardRow => ({ name: `dialogs/closingCards.newCardRulesCard ${rulesCase}`, build: (locale) => newCardRulesCard(POLICY, rulesCase, locale) })),
+  { name: 'dialogs/agentCards.pairingCodeCard', build: (locale) => pairingCodeCard(locale, 'K7M-4QX', 'eimza-agent pair K7M-4QX --server https://bot.example', 10, '2026-11-21T20:56:00Z', 'https://bot.example/agent/download') },
+  { name: 'dialogs/agentCards.pairingPausedCard', build: (locale) => pairingPausedCard(locale, '2026-11-21T11:05:00Z') },
+  {
+    name: 'dialogs/agentCards.devicesCard (eight PCs: still 6 buttons)',
+    build: (locale) => devicesCard(locale, Array.from({ length: 8 }, (_, index) => ({ deviceId: `d${index}`, deviceName: `PC-${index}`, pairedAt: `2026-11-0${index + 1}T10:00:00Z`, online: index % 2 === 0 }))),
+  },
+  { name: 'dialogs/agentCards.noReportCard (not paired)', build: (locale) => noReportCard(locale, { kind: 'notPaired' }) },
+  { name: 'dialogs/agentCards.noReportCard (offline)', build: (locale) => noReportCard(locale, { kind: 'offline', deviceName: 'PC-1' }) },
+  { name: 'dialogs/agentCards.cardStatusCard (locked PIN)', build: (locale) => cardStatusCard(locale, fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z', flags: CKF_USER_PIN_LOCKED }), new Date('2026-11-21T10:00:00Z'), POLICY) },
+  ...[40, 7, 3, 0, -1].map((daysLeft): CardRow => ({ name: `bot/reminders/pingCard ${daysLeft} days`, build: (locale) => pingCard({ expiry: '2027-04-30', daysLeft }, POLICY, locale) })),
 ];
 
 const rows: CardRow[] = [...commonRows, ...modelRows];
-
-interface ParseOutcome { parseEvents: string[]; validationEvents: string[]; version: string | undefined }
-
-function parseWithOfficialLibrary(content: unknown): ParseOutcome {
-  const card = new AC.AdaptiveCard();
-  card.hostConfig = new AC.HostConfig({ actions: { maxActions: TEAMS_MAX_ACTIONS } });
-  const context = new AC.SerializationContext();
-  card.parse(content, context);
-  const parseEvents = Array.from({ length: context.eventCount }, (_, index) => context.getEventAt(index).message);
-  const validationEvents = card.validateProperties().validationEvents.map((event) => event.message);
-  return { parseEvents, validationEvents, version: card.version?.toString() };
-}
 
 function allStrings(node: unknown): string[] {
   if (typeof node === 'string') return [node];
   if (Array.isArray(node)) return node.flatMap(allStrings);
   if (node && typeof node === 'object') return Object.values(node).flatMap(allStrings);
   return [];
-}
-
-function actionsOf(node: unknown): Record<string, unknown>[] {
-  if (Array.isArray(node)) return node.flatMap(actionsOf);
-  if (!node || typeof node !== 'object') return [];
-  const record = node as Record<string, unknown>;
-  const own = typeof record.type === 'string' && record.type.startsWith('Action.') ? [record] : [];
-  return [...own, ...Object.values(record).flatMap(actionsOf)];
 }
 
 describe('cards', () => {
@@ -220,7 +205,7 @@ describe('cards', () => {
       ['menu.lostCard', 'Kayıp/Çalıntı kart'],
       ['menu.faq', 'Ücretler ve sorular'],
       ['menu.human', 'Yetkiliye bağlan'],
-      ['common.botName', 'e-İmza Asistanı'],
+      ['common.botName', 'E-imza Asistanı'],
       ['common.back', 'Ana menü'],
       ['welcome.body', 'kartın'],
       ['welcome.privacy', 'güvenlik sözcüğü'],
@@ -251,6 +236,90 @@ describe('cards', () => {
       for (const wrong of ['Yenıleme', 'yeni kartin PIN', 'kilit cozme', 'e-Imza', 'sifreniz', 'guvenlik', 'menu']) {
         assert.ok(misspellings.some((pattern) => pattern.test(wrong)), wrong);
       }
+    });
+
+    /** Every sentence a user can read: both string tables and the policy's texts, steps, labels and FAQ. */
+    const userTexts = (locale: Locale): [where: string, text: string][] => [
+      ...keysOf(locale).map((key): [string, string] => [key, t(locale, key as StringKey)]),
+      ...Object.entries(POLICY.texts).map(([id, text]): [string, string] => [`policy.texts.${id}`, text[locale]]),
+      ...POLICY.newCardPinSteps.map((step): [string, string] => [`policy.newCardPinSteps.${step.id}`, step[locale]]),
+      ...POLICY.faq.map((entry): [string, string] => [`policy.faq.${entry.id}`, entry.question[locale]]),
+      ...[...POLICY.roles, ...POLICY.reasons].map((item): [string, string] => [`policy.${item.id}`, item[locale]]),
+      ...POLICY.fees.map((rule): [string, string] => [`policy.fees.${rule.source}`, rule[locale]]),
+      ['policy.institution.handIn', POLICY.institution.handIn[locale]],
+      ['policy.renewal.lateRequirement', POLICY.renewal.lateRequirement[locale]],
+    ];
+
+    for (const locale of LOCALES) {
+      it(`never show a rule code like "(F1)" (${locale})`, () => {
+        assert.deepEqual(userTexts(locale).filter(([, text]) => /\((F|R|L|K)\d\)/.test(text)), []);
+      });
+
+      it(`glue no suffix to a {placeholder} ("{time}'a", "{department}'na") (${locale})`, () => {
+        assert.deepEqual(userTexts(locale).filter(([, text]) => /\}['’]?[a-zçğıöşü]/u.test(text)), []);
+      });
+    }
+
+    it('never name the institution\'s department: it comes from the policy, so another institution edits one file', () => {
+      for (const locale of LOCALES) {
+        const department = POLICY.institution.itDepartment[locale];
+        assert.deepEqual(keysOf(locale).filter((key) => t(locale, key as StringKey).includes(department)), []);
+      }
+    });
+
+    it('writes institution, screen and button names without an apostrophe suffix (TDK), and never the clipped "Bilgi İşlem\'e"', () => {
+      const wrong = /(Başkanlığı|Merkezi|İşlem|Giriş|Aracı|Ekranı|Onay)['’][a-zçğıöşü]/u;
+      assert.deepEqual(userTexts('tr').filter(([, text]) => wrong.test(text)), []);
+    });
+
+    /** The review's Turkish table (2026-11-30), one row per correction a user reads. */
+    const turkishQuality: [key: StringKey, mustRead: string, mustNotRead?: string][] = [
+      ['common.botName', 'E-imza Asistanı', 'e-İmza'],
+      ['help.body', 'kartın sertifikasının askıya alınması', "PIN'ini alma"],
+      ['welcome.howTo', 'sorununuzu kendi cümlelerinizle', 'İstediğiniz an'],
+      ['errors.genericTitle', 'bir sorun oluştu', 'ters gitti'],
+      ['secretGuard.body', 'güvenlik sözcüğü', 'Onu gizledim'],
+      ['secretGuard.advice', 'sormayız', 'istemeyiz'],
+      ['prompt.choiceHint', 'mesajdaki düğmelerden', 'karttaki'],
+      ['lostCard.helpBody', '“Askıya aldım” düğmesine basın', 'karttan bana haber'],
+      ['whoPays.roleQuestion', 'İdari göreviniz var mı?'],
+      ['whoPays.roleWhy', 'müdür yardımcısı'],
+      ['renewal.targetLabel', 'Önerilen başvuru tarihi'],
+      ['renewal.expiryWhere', 'sertifika bilgileri bölümünde', 'kartla gelen belge'],
+      ['newCardPin.help.generic', 'bir kez daha deneyin', 'yavaşça'],
+      ['unlock.howTo', 'Kamu SM sitesinde şu yolu izleyin', "Giriş'e"],
+      ['nlu.outOfScopeBody', 'Diğer konular için', 'maaş'],
+      ['handoff.userQueuedBody', 'Sıranız:', 'Sıradaki yeriniz'],
+      ['handoff.deskClaimed', 'adlı kullanıcıya', 'kişisine'],
+      ['handoff.factCardState', 'kart okuma programı', 'ajan'],
+      ['handoff.noAgent', 'Kart okuma programı', 'Ajan'],
+      ['agent.pairValid', 'son kullanım saati: {time}', "{time}'a"],
+      ['agent.pausedBody', '{time} sonrasında', "{time}'dan"],
+    ];
+    for (const [key, mustRead, mustNotRead] of turkishQuality) {
+      it(`reads "${mustRead}" in ${key}`, () => {
+        assert.ok(t('tr', key).includes(mustRead), t('tr', key));
+        if (mustNotRead) assert.ok(!t('tr', key).includes(mustNotRead), t('tr', key));
+      });
+    }
+
+    it('the policy says the Turkish-table corrections too (reasons, PUK warning, step names, E-Onay)', () => {
+      const reasons = POLICY.reasons.map((reason) => reason.tr).join('\n');
+      assert.match(reasons, /PIN ve PUK blokesi \(kart tamamen kullanılamıyor\)/);
+      assert.match(reasons, /Kartım benden kaynaklı bir nedenle arızalandı/);
+      assert.match(POLICY.texts.l3.tr, /\*\*kullanılmaz\*\*.*hâle/);
+      assert.doesNotMatch(POLICY.texts.l3.tr, /KULLANILMAZ|hale /);
+      assert.match(POLICY.texts.pinPageEOnay.tr, /Kamu SM sitesinin ana menüsündeki/);
+      assert.match(POLICY.texts.pinPageDelete.tr, /kalıcı olarak/);
+      assert.match(POLICY.texts.helpSecurityWordForgot.tr, /^Güvenlik sözcüğünüzü hatırlamıyorsanız/);
+      assert.doesNotMatch(POLICY.texts.helpSecurityWordWhat.tr, /ve\/veya/);
+    });
+
+    it('English: singular days, the department as the sentence\'s object, one name for the T.C. number', () => {
+      assert.equal(t('en', 'dates.dayLeft', { days: 1 }), '1 day left');
+      assert.equal(t('en', 'dates.dayAgo', { days: 1 }), 'expired 1 day ago');
+      assert.match(t('en', 'renewal.recorded', { department: 'the IT Department' }), /^Your request will be seen by the IT Department/);
+      assert.deepEqual(keysOf('en').filter((key) => /national ID/i.test(t('en', key as StringKey))), []);
     });
 
     it('the tables loaded are the JSON files (not empty stubs)', () => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { DialogHarness } from './harness';
+import { assertSendableCard } from '../support/cardCheck';
 
 /** Free text routed by the recognizer: rows of what a user types and what they must read next. */
 const startsFromText: [string, string][] = [
-  ['e imzam kilitlendi', 'PUK kodu kilit çözmek için KULLANILMAZ'],
+  ['e imzam kilitlendi', 'PUK kodu kilit çözmek için **kullanılmaz**'],
   ['KARTIMI KAYBETTİM', 'Önce sertifikanızı askıya alın'],
   ['kartimi kaybettim', 'Önce sertifikanızı askıya alın'],
   ['yeni kartın şifresi ne', 'Adım 1/8'],
@@ -19,8 +20,10 @@ describe('free text (recognizer wired into the main dialog)', () => {
     it(`"${typed}" starts the right path`, async () => {
       const harness = new DialogHarness();
       await harness.say('merhaba');
-      const text = harness.text(await harness.say(typed));
+      const replies = await harness.say(typed);
+      const text = harness.text(replies);
       assert.ok(text.includes(expected), text);
+      for (const reply of replies) assertSendableCard(reply);
     });
   }
 
@@ -40,6 +43,7 @@ describe('free text (recognizer wired into the main dialog)', () => {
     const text = harness.text(replies);
     assert.ok(text.includes('Tam olarak hangisini kastettiniz?'), text);
     assert.equal(harness.buttons(replies[replies.length - 1]).length, 3, 'two paths and the menu');
+    assertSendableCard(replies[replies.length - 1]);
   });
 
   it('inside a path, text naming another path asks before switching; "Hayır" carries on', async () => {

@@ -40,7 +40,7 @@ export class DialogHarness {
   readonly transcript: Partial<Activity>[] = [];
   readonly today: string;
 
-  constructor(options: { today?: string; now?: Date; locale?: string } = {}) {
+  constructor(options: { today?: string; now?: Date; locale?: string; recognizer?: Recognizer } = {}) {
     this.today = options.today ?? '2026-11-21';
     const now = options.now ?? new Date(`${this.today}T10:00:00+03:00`);
     this.policy = loadPolicy();
@@ -49,7 +49,7 @@ export class DialogHarness {
     this.roster = new ExpiryRoster();
     const services = { policy: this.policy, now: () => now, renewals: this.renewals, roster: this.roster };
     const conversationState = new SnapshotConversationState(storage);
-    const bot = new EimzaBot(conversationState, new UserState(storage), new MainDialog(guidedPaths(services), (sharedRecognizer ??= trainRecognizer())));
+    const bot = new EimzaBot(conversationState, new UserState(storage), new MainDialog(guidedPaths(services), options.recognizer ?? (sharedRecognizer ??= trainRecognizer())));
     this.adapter = new RecordingAdapter((context) => bot.run(context));
     this.adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), 'tr-TR'));
     this.adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), createLogger('silent')));

@@ -1,17 +1,22 @@
 import assert from 'node:assert/strict';
 import { DialogHarness } from './harness';
-import { feeTable, newCardPinCases, questionCases, renewalCases, unlockAndLostCases, type PathCase } from './paths.cases';
+import { englishCases, feeTable, newCardPinCases, questionCases, renewalCases, RULE_CODE, unlockAndLostCases, type PathCase } from './paths.cases';
+import { assertSendableCard } from '../support/cardCheck';
 import { adaptiveCardOf } from '../support/fakeConnector';
+import { loadPolicy } from '../../dialogs/policy';
 
-async function play(row: PathCase): Promise<DialogHarness> {
-  const harness = new DialogHarness({ today: row.today });
-  await harness.say('merhaba');
+async function play(row: PathCase, locale?: string): Promise<DialogHarness> {
+  const harness = new DialogHarness({ today: row.today, locale });
+  await harness.say(locale?.startsWith('en') ? 'hello' : 'merhaba');
   for (const [index, turn] of row.turns.entries()) {
     const action = turn.do;
     const replies = 'say' in action ? await harness.say(action.say)
       : 'press' in action ? await harness.press(action.press)
         : await harness.submitDate(harness.inDays(action.date));
     const text = harness.text(replies);
+    // Every card the user gets parses with the official library, within Teams' limits, and shows no rule code.
+    for (const reply of replies) assertSendableCard(reply);
+    assert.ok(!RULE_CODE.test(text), `turn ${index + 1}: a rule code is shown:\n${text}`);
     for (const expected of turn.see ?? []) assert.ok(matches(text, expected), `turn ${index + 1}: expected ${expected} in:\n${text}`);
     for (const unexpected of turn.notSee ?? []) assert.ok(!matches(text, unexpected), `turn ${index + 1}: did not expect ${unexpected} in:\n${text}`);
   }
@@ -38,29 +43,35 @@ async function assertRecorded(harness: DialogHarness, row: PathCase): Promise<vo
 }
 
 describe('guided paths (TestAdapter)', () => {
-  for (const [group, rows] of [['renewal', renewalCases], ['new card PIN', newCardPinCases], ['unlock and lost card', unlockAndLostCases], ['questions', questionCases]] as const) {
+  for (const [group, rows, locale] of [['renewal', renewalCases], ['new card PIN', newCardPinCases], ['unlock and lost card', unlockAndLostCases], ['questions', questionCases], ['in English', englishCases, 'en-US']] as const) {
     describe(group, () => {
       for (const row of rows) {
         it(row.name, async () => {
-          const harness = await play(row);
+          const harness = await play(row, locale);
           await assertRecorded(harness, row);
         });
       }
     });
   }
 
-  describe('who pays, for every role and reason (F1-F3)', () => {
+  describe('who pays, for every role and reason (F1-F3): only the rule that applies, never its code', () => {
+    const policy = loadPolicy();
+    const ruleText = (source: string) => policy.fees.find((rule) => rule.source === source)!.tr;
     for (const row of feeTable) {
       it(`${row.role} + ${row.reason} → ${row.payer} (${row.source})`, async () => {
         const harness = await play({ name: '', turns: [{ do: { press: 'Ücretler ve sorular' } }, { do: { press: 'Ücreti kim öder?' } }, { do: { press: row.reasonLabel } }] });
-        const asked = harness.text(harness.transcript.slice(-1)).includes('Kurumdaki göreviniz hangisi?');
-        if (asked) await harness.press(row.roleLabel);
+        // A PIN and PUK block first rules out a PIN that is only locked (free unlock).
+        if (row.reason === 'pinPukBlock') await harness.press('Hayır, PUK denemeleri de bitti');
+        const asked = harness.text(harness.transcript.slice(-1)).includes('İdari göreviniz var mı?');
+        // The role changes what the user must read for every reason (payer or "revoked first").
+        assert.ok(asked, 'the role is asked');
+        await harness.press(row.roleLabel);
         const answer = harness.text(harness.transcript.slice(-1));
         assert.ok(answer.includes(row.payer), answer);
-        assert.ok(answer.includes(`(${row.source})`), answer);
-        // The role is asked exactly when it changes who pays for that reason.
-        const payersForReason = new Set(feeTable.filter((other) => other.reason === row.reason).map((other) => other.payer));
-        assert.equal(asked, payersForReason.size > 1);
+        assert.ok(answer.includes(ruleText(row.source)), answer);
+        for (const other of ['F1', 'F2', 'F3'].filter((source) => source !== row.source)) assert.ok(!answer.includes(ruleText(other)), `${other} shown too:\n${answer}`);
+        assert.equal(answer.includes('Mevcut sertifika\nÖnce iptal edilir'), row.revokeFirst, answer);
+        assert.ok(!RULE_CODE.test(answer), answer);
       });
     }
   });
@@ -115,7 +126,7 @@ describe('guided paths (TestAdapter)', () => {
     const updated = adaptiveCardOf(update);
     assert.deepEqual(updated?.actions, []);
     assert.ok(JSON.stringify(updated).includes('✔ Süresi doluyor / doldu'));
-    const again = harness.text(await harness.pressOld('PIN-PUK blokesi', reasonCard));
+    const again = harness.text(await harness.pressOld('Kimlik bilgim değişti', reasonCard));
     assert.ok(again.includes('eski bir mesajdan kaldı'), again);
     assert.ok(again.includes('son geçerlilik tarihi nedir?'), 'the current question is shown again');
   });
@@ -134,7 +145,7 @@ describe('guided paths (TestAdapter)', () => {
     await harness.say('hello');
     await harness.press('Unlock');
     const text = harness.text();
-    assert.ok(text.includes('The PUK is NOT used to unlock'), text);
+    assert.ok(text.includes('The PUK is **not** used to unlock'), text);
     assert.ok(text.includes('Kilit Çözme'), text);
   });
 
@@ -144,7 +155,7 @@ describe('guided paths (TestAdapter)', () => {
     await harness.press('Yenileme');
     await harness.press('Süresi doluyor / doldu');
     const text = harness.text(await harness.submitDate('2026-12-22'));
-    assert.ok(text.includes('Kurumdaki göreviniz'), `30 days left in Istanbul, so apply now:\n${text}`);
+    assert.ok(text.includes('İdari göreviniz var mı?'), `30 days left in Istanbul, so apply now:\n${text}`);
   });
 });
 

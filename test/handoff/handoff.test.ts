@@ -68,11 +68,11 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     await scenario.waitFor(() => scenario.toUser().some((activity) => /Adım 1\/8/.test(visibleText(activity))));
 
     const { card, ticketId } = await scenario.request();
-    const queued = scenario.toUser().find((activity) => /Sizi Bilgi İşlem'e aktarıyorum/.test(visibleText(activity)))!;
-    assert.match(visibleText(queued), /Sıradaki yeriniz: 1\./);
+    const queued = scenario.toUser().find((activity) => /Sizi yardım masasındaki bir yetkiliye aktarıyorum/.test(visibleText(activity)))!;
+    assert.match(visibleText(queued), /Sıranız: 1\./);
     assert.match(visibleText(queued), /çalışma saatleri: Pazartesi–Cuma 08:30–17:30/);
     const ticketText = visibleText(card);
-    for (const expected of ['Ayşe Yılmaz', "Yeni kartın PIN'i", 'Adım 1/8', 'Ajan bağlı değil', 'Son mesajlar:', '**Ayşe Yılmaz:** merhaba', '10:00']) {
+    for (const expected of ['Ayşe Yılmaz', "Yeni kartın PIN'i", 'Adım 1/8', 'Kart okuma programı bağlı değil', 'Son mesajlar:', '**Ayşe Yılmaz:** merhaba', '10:00']) {
       assert.ok(ticketText.includes(expected), `ticket card shows "${expected}":\n${ticketText}`);
     }
     assert.deepEqual(cardButtons(card).map((button) => button.title), ['Üstlen']);
@@ -271,7 +271,7 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     clock.advanceMinutes(11);
     await scenario.bot.app.handoff.sweep();
     await scenario.waitFor(() => scenario.toUser().length >= 2 && scenario.inThread(card.id).length >= 1);
-    assert.match(visibleText(scenario.toUser()[0]), /Bir süredir mesaj olmadığı için Bilgi İşlem ile görüşmenizi kapattım/);
+    assert.match(visibleText(scenario.toUser()[0]), /Bir süredir mesaj olmadığı için yetkiliyle görüşmenizi kapattım/);
     assert.equal(cardButtons(scenario.toUser()[1]).length, 6);
     assert.deepEqual(texts(scenario.inThread(card.id)), ['30 dakikadır mesaj olmadığı için görüşmeyi kapattım; kullanıcıya da haber verdim.']);
     assert.equal((await scenario.bot.app.handoff.store.get(ticketId))?.outcome, 'idle');
@@ -340,7 +340,7 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     const second = Object.assign(new Scenario(connector, bot), { channelId: first.channelId });
     const two = await second.request();
     const queued = visibleText(second.toUser().find((activity) => /aktarıyorum/.test(visibleText(activity)))!);
-    assert.match(queued, /Sıradaki yeriniz: 2\./);
+    assert.match(queued, /Sıranız: 2\./);
     await claimed(first, one.ticketId, one.card.id);
     clock.advanceMinutes(5);
     connector.clear();

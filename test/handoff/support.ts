@@ -146,7 +146,7 @@ export class Scenario {
   async request(text = 'yetkiliye bağlan'): Promise<{ card: ReceivedActivity; ticketId: string }> {
     const before = this.ticketCards().length;
     await this.say(text);
-    await this.connector.waitFor(() => this.ticketCards().length > before && this.toUser().some((activity) => /Sizi Bilgi İşlem'e aktarıyorum/.test(visibleText(activity))));
+    await this.connector.waitFor(() => this.ticketCards().length > before && this.toUser().some((activity) => /Sizi yardım masasındaki bir yetkiliye aktarıyorum/.test(visibleText(activity))));
     const card = this.ticketCards()[before];
     const ticketId = /Yeni talep (T-[A-Z0-9]{6})/.exec(visibleText(card))?.[1];
     if (!ticketId) throw new Error(`no ticket id on the card: ${visibleText(card)}`);

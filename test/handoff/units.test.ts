@@ -8,6 +8,8 @@ import {
 } from '../../bot/handoff/handoffCards';
 import type { Locale } from '../../cards/i18n';
 import type { Ticket } from '../../state/handoffStore';
+import { loadPolicy } from '../../dialogs/policy';
+import { visibleText } from '../support/fakeConnector';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
@@ -61,7 +63,19 @@ describe('help desk configuration', () => {
   }
 });
 
+const POLICY = loadPolicy();
+const WITH_CONTACTS = { ...POLICY, institution: { ...POLICY.institution, contacts: { phone: '0312 123 45 67', email: 'bilgiislem@kurum.gov.tr' } } };
+
 describe('help desk cards', () => {
+  it('with no desk, names the department and gives the policy\'s phone and e-mail only when it has them', () => {
+    const bare = visibleText({ attachments: [noDeskCard('tr', POLICY)] });
+    assert.match(bare, /Şu birime başvurabilirsiniz: Bilgi İşlem Daire Başkanlığı\./);
+    assert.doesNotMatch(bare, /telefonla ya da e-postayla|Telefon:|E-posta:/);
+    const full = visibleText({ attachments: [noDeskCard('tr', WITH_CONTACTS)] });
+    assert.match(full, /Telefon: 0312 123 45 67/);
+    assert.match(full, /E-posta: bilgiislem@kurum\.gov\.tr/);
+  });
+
   const ticket: Ticket = {
     id: 'T-ABC234', status: 'waiting', user: { id: '29:1', name: 'Ayşe Yılmaz' }, userConversationId: 'a:1', userRef: {}, locale: 'tr',
     path: "Yeni kartın PIN'i", step: 'Adım 5/8 · Güvenlik sözcüğü', createdAt: '2026-03-10T07:00:00.000Z', lastActivityAt: '2026-03-10T07:00:00.000Z',
@@ -75,7 +89,8 @@ describe('help desk cards', () => {
     ['re-announcement', (locale) => reannounceCard(ticket, 11, locale)],
     ['queued (in hours)', (locale) => queuedCard(locale, 2, 'Pazartesi–Cuma 08:30–17:30')],
     ['queued (outside hours)', (locale) => queuedCard(locale, 1, 'Pazartesi–Cuma 08:30–17:30', 'Pazartesi 16 Mart 08:30')],
-    ['no desk', noDeskCard],
+    ['no desk', (locale) => noDeskCard(locale, POLICY)],
+    ['no desk, with contacts', (locale) => noDeskCard(locale, WITH_CONTACTS)],
     ['claimed (user)', (locale) => claimedCard(ticket, 'Mehmet Demir', locale)],
     ['claimed (desk)', (locale) => deskClaimedCard(ticket, 'Mehmet Demir', locale)],
     ['satisfaction', (locale) => satisfactionCard(ticket, locale)],

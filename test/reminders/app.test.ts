@@ -51,6 +51,7 @@ describe('reminders through the whole bot (no Redis: in-process engine)', functi
     assert.equal(await postToBot(url, teamsMessage({ serviceUrl: connector.serviceUrl, conversationId, value: applied.data })), 200);
     await connector.waitFor((received) => received.length >= 1);
     assert.match(visibleText(connector.received[0]), /artık hatırlatma göndermeyeceğim/);
+    assert.match(visibleText(connector.received[0]), /Eski e-imzanızın süresi dolmadan yeni kartınızı kullanmayın/);
 
     connector.clear();
     now = new Date('2027-03-08T10:00:00+03:00');
@@ -58,6 +59,18 @@ describe('reminders through the whole bot (no Redis: in-process engine)', functi
     assert.equal(connector.received.length, 0, 'no ping after "Başvurdum"');
     const health = await (await fetch(`${url}/healthz`)).json() as { reminders: { engine: string; sent: number; skipped: { optedOut: number } } };
     assert.deepEqual([health.reminders.engine, health.reminders.sent, health.reminders.skipped.optedOut], ['in-process', 1, 1]);
+  });
+
+  it('a snooze that would end after expiry (an old ping pressed late) is refused: no snooze, apply now', async () => {
+    const conversationId = newConversationId();
+    await postToBot(url, teamsInstall(connector.serviceUrl, conversationId));
+    await recordExpiry('2027-03-05');
+    connector.clear();
+    await postToBot(url, teamsMessage({ serviceUrl: connector.serviceUrl, conversationId, value: { verb: 'reminder.snooze', expiry: '2027-03-05' } }));
+    await connector.waitFor((received) => received.length >= 1);
+    const text = visibleText(connector.received[0]);
+    assert.match(text, /başka bir hatırlatma gününe yer kalmadı/);
+    assert.doesNotMatch(text, /yeniden hatırlatacağım/);
   });
 
   it('"Bir hafta sonra hatırlat" answers with the date and the uninstall drops the reference', async () => {

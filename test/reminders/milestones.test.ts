@@ -4,6 +4,8 @@ import { decidePing } from '../../bot/reminders/milestones';
 import { SendWindow } from '../../bot/reminders/sendWindow';
 import { mergeRecord, type RosterInput, type RosterRecord } from '../../state/rosterRecord';
 import { pingCard } from '../../bot/reminders/pingCard';
+import { addDays } from '../../dialogs/dates';
+import { assertSendableCard } from '../support/cardCheck';
 import { retryAfterMs, classifySendError, RetryableSendError, ConversationGoneError } from '../../bot/reminders/errors';
 import { retryDelay } from '../../bot/reminders/backoff';
 import { slicedLimiter } from '../../bot/reminders/bullReminderEngine';
@@ -113,16 +115,44 @@ describe('reminders: roster trust rules', () => {
 });
 
 describe('reminders: the ping card', () => {
-  it('shows days left, the deadline and the three buttons', () => {
+  it('shows days left, the deadline and the three buttons while a snooze still ends before expiry', () => {
     const activity = { attachments: [pingCard({ expiry: '2027-03-31', daysLeft: 30 }, policy, 'tr')] };
     const text = visibleText(activity);
     assert.match(text, /E-imzanızın süresi 30 gün sonra doluyor/);
     assert.match(text, /31\.03\.2027/);
-    assert.match(text, /Bilgi İşlem Daire Başkanlığı'na/);
-    assert.deepEqual(buttonTitles(activity), ['Yenilemeyi başlat', 'Başvurdum', 'Bir hafta sonra hatırlat']);
+    assert.deepEqual(buttonTitles(activity), ['Yenilemeyi başlat', 'Başvurdum', 'Daha sonra hatırlat']);
     const actions = (adaptiveCardOf(activity) as { actions: { data: { verb: string; expiry?: string } }[] }).actions;
     assert.deepEqual(actions.map((action) => action.data), [{ verb: 'path.renewal' }, { verb: 'reminder.applied', expiry: '2027-03-31' }, { verb: 'reminder.snooze', expiry: '2027-03-31' }]);
   });
+
+  // D8: each milestone's wording fits its day, and no snooze runs past expiry. Expiry 2027-04-30,
+  // so R1's target (a calendar month before) is 2027-03-30, i.e. 31 days before.
+  const pingRows: { daysLeft: number; locale: 'tr' | 'en'; see: RegExp[]; notSee: RegExp[] }[] = [
+    { daysLeft: 40, locale: 'tr', see: [/bir ay önce yapılır/, /önerilen tarih 30\.03\.2027/], notSee: [/geçti/, /Bilgi İşlem Daire Başkanlığı'na/, /\{\w+\}'/] },
+    { daysLeft: 30, locale: 'tr', see: [/Önerilen başvuru tarihi \(30\.03\.2027\) geçti/, /ıslak imzalı form gerekir/], notSee: [/bir ay önce .* yapmanız gerekiyor/, /gerek kalmaz/] },
+    { daysLeft: 14, locale: 'tr', see: [/geçti/, /hemen başvurmanızı/], notSee: [/yapmanız gerekiyor/] },
+    { daysLeft: 7, locale: 'tr', see: [/geçti/], notSee: [/yapmanız gerekiyor/] },
+    { daysLeft: 3, locale: 'tr', see: [/geçti/], notSee: [/gerek kalmaz/, /yapmanız gerekiyor/] },
+    { daysLeft: 1, locale: 'tr', see: [/yarın doluyor/, /geçti/], notSee: [/yapmanız gerekiyor/] },
+    { daysLeft: 0, locale: 'tr', see: [/bugün doluyor/, /Bugün son gün/], notSee: [/geçti/] },
+    { daysLeft: -1, locale: 'tr', see: [/süresi doldu/, /ıslak imzalı form/, /elden teslim/], notSee: [/Bugün son gün/] },
+    { daysLeft: 40, locale: 'en', see: [/one month before/, /recommended date is 30\.03\.2027/], notSee: [/has passed/] },
+    { daysLeft: 3, locale: 'en', see: [/has passed/], notSee: [/Remind me later/] },
+    { daysLeft: 1, locale: 'en', see: [/1 day left/], notSee: [/1 days/] },
+  ];
+  for (const row of pingRows) {
+    it(`${row.locale}, ${row.daysLeft} day(s) left: worded for the day; a snooze only if it ends before expiry`, () => {
+      const expiry = '2027-04-30';
+      const activity = { attachments: [pingCard({ expiry, daysLeft: row.daysLeft }, policy, row.locale)] };
+      const text = visibleText(activity);
+      for (const pattern of row.see) assert.match(text, pattern);
+      for (const pattern of row.notSee) assert.doesNotMatch(text, pattern);
+      assertSendableCard(activity.attachments[0]);
+      const offersSnooze = (adaptiveCardOf(activity) as { actions: { data: { verb: string } }[] }).actions.some((action) => action.data.verb === 'reminder.snooze');
+      const snoozeEnds = addDays(addDays(expiry, -row.daysLeft), reminders.snoozeDays);
+      assert.equal(offersSnooze, snoozeEnds <= expiry, `snooze to ${snoozeEnds} with expiry ${expiry}`);
+    });
+  }
 
   it('switches to the late path (wet-signed form) after expiry', () => {
     const text = visibleText({ attachments: [pingCard({ expiry: '2027-02-28', daysLeft: -1 }, policy, 'tr')] });
