@@ -2,15 +2,17 @@
  * Benchmark of the paired agent (issue 5): `npm run --silent bench:agent`.
  * Start-up time and peak memory of `eimza-agent --help` and `eimza-agent status --json`
  * (a real read: private pcscd + vpcd virtual AKIS card + SoftHSM2 token), against bare
- * `node -e 0` and `node -r tsx/cjs -e 0` in the same run, plus warm in-process reads
+ * `node -e 0` and `node -r tsx/cjs -e 0` in the same run, and the same for the single executable
+ * (issue 17: `npm run agent:build`, built when its sources changed) with its size; plus warm in-process reads
  * (what a probe costs once `run` is up) and the signed probe round trip over a loopback
  * WebSocket against the test bot server. Prints markdown tables (pasted into
  * paired-agent/README.md). Needs root for the private pcscd (unshare -m), like the tests.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { ensureAgentBuilt } from '../scripts/agent-build';
 import { loadConfig } from '../paired-agent/config';
 import { readCardReport } from '../paired-agent/status';
 import { AgentLink } from '../paired-agent/link';
@@ -35,14 +37,14 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Runs `node args` once; peak RSS comes from a preload that records maxRSS at exit. */
-function runOnce(args: string[], env: NodeJS.ProcessEnv, probe: string, rssFile: string): Promise<Sample> {
+/** Runs `command args` once; peak RSS comes from a preload (NODE_OPTIONS, which the single executable honours too) that records maxRSS at exit. */
+function runOnce(command: string, args: string[], env: NodeJS.ProcessEnv, probe: string, rssFile: string): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     execFile(
-      process.execPath,
-      ['--require', probe, ...args],
-      { env: { ...env, BENCH_RSS_FILE: rssFile }, cwd: ROOT },
+      command,
+      args,
+      { env: { ...env, NODE_OPTIONS: `--require ${probe}`, BENCH_RSS_FILE: rssFile }, cwd: ROOT },
       (err) => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         if (err) return reject(err);
@@ -52,10 +54,21 @@ function runOnce(args: string[], env: NodeJS.ProcessEnv, probe: string, rssFile:
   });
 }
 
-async function measure(args: string[], env: NodeJS.ProcessEnv, probe: string, rssFile: string): Promise<Sample[]> {
-  await runOnce(args, env, probe, rssFile); // warm the file cache
+async function measure(command: string, args: string[], env: NodeJS.ProcessEnv, probe: string, rssFile: string): Promise<Sample[]> {
+  await runOnce(command, args, env, probe, rssFile); // warm the file cache
   const samples: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) samples.push(await runOnce(args, env, probe, rssFile));
+  for (let i = 0; i < RUNS; i++) samples.push(await runOnce(command, args, env, probe, rssFile));
+  return samples;
+}
+
+/** The single executable's very first start on a PC: a new cache folder each run, so the addons are written and checked. */
+async function measureFirstStart(command: string, args: string[], env: NodeJS.ProcessEnv, probe: string, rssFile: string, work: string): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const cache = join(work, `first-start-${i}`);
+    samples.push(await runOnce(command, args, { ...env, XDG_CACHE_HOME: cache }, probe, rssFile));
+    rmSync(cache, { recursive: true, force: true });
+  }
   return samples;
 }
 
@@ -79,12 +92,20 @@ async function main(): Promise<void> {
     await waitForReaders((readers) => readers.some((r) => r.cardPresent), 'the bench card');
     const env = { ...token.env, EIMZA_PKCS11_LIB: SOFTHSM_LIB, XDG_CONFIG_HOME: work };
 
+    const node = process.execPath;
+    const single = (await ensureAgentBuilt()).executable;
+    const seaEnv = { ...env, XDG_CACHE_HOME: join(work, 'cache') };
     const rows: Array<[string, Sample[]]> = [
-      ['`node -e 0` (baseline)', await measure(['-e', '0'], env, probe, rssFile)],
-      ['`node -r tsx/cjs -e 0` (tsx baseline)', await measure(['-r', 'tsx/cjs', '-e', '0'], env, probe, rssFile)],
-      ['`eimza-agent --help`', await measure([BIN, '--help'], env, probe, rssFile)],
-      ['`eimza-agent status --json` (card + token)', await measure([BIN, 'status', '--json'], env, probe, rssFile)],
+      ['`node -e 0` (baseline)', await measure(node, ['-e', '0'], env, probe, rssFile)],
+      ['`node -r tsx/cjs -e 0` (tsx baseline)', await measure(node, ['-r', 'tsx/cjs', '-e', '0'], env, probe, rssFile)],
+      ['`eimza-agent --help` (in-repo, tsx)', await measure(node, [BIN, '--help'], env, probe, rssFile)],
+      ['`eimza-agent status --json` (in-repo, tsx; card + token)', await measure(node, [BIN, 'status', '--json'], env, probe, rssFile)],
+      ['single executable `--help`', await measure(single, ['--help'], seaEnv, probe, rssFile)],
+      ['single executable `status --json` (card + token)', await measure(single, ['status', '--json'], seaEnv, probe, rssFile)],
+      ['single executable `status --json`, first start (addons written + checked)', await measureFirstStart(single, ['status', '--json'], env, probe, rssFile, work)],
     ];
+    const built = await ensureAgentBuilt();
+    const sizes = [built.executable, built.deb].filter((file): file is string => Boolean(file)).map((file) => `${basename(file)} ${(statSync(file).size / 1e6).toFixed(1)} MB`);
 
     const config = { ...loadConfig({ XDG_CONFIG_HOME: work, EIMZA_PKCS11_LIB: SOFTHSM_LIB }), lang: 'tr' as const };
     const warm: number[] = [];
@@ -127,6 +148,7 @@ async function main(): Promise<void> {
       const rss = samples.map((s) => s.rssMb);
       console.log(`| ${name} | ${f(percentile(ms, 50))} | ${f(percentile(ms, 95))} | ${f(percentile(rss, 50))} |`);
     }
+    console.log(`\nSizes: ${sizes.join(', ')}`);
     console.log(`\nWarm in-process read (PC/SC list + PKCS#11 open/read/close + report), ${WARM_READS} reads:`);
     console.log(`p50 ${f(percentile(warm, 50))} ms, p99 ${f(percentile(warm, 99))} ms; bench process RSS ${f(process.memoryUsage().rss / 1048576)} MB`);
     console.log(`\nProbe round trip bot -> agent -> bot on loopback (signed, includes the card read), ${WARM_READS} probes:`);

@@ -4,7 +4,7 @@ import {
 } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
-import type { BotConfig } from './config';
+import { configWarnings, type BotConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { BotMetrics } from './metrics';
 import { createServer, type BotServer, type HealthReport } from './server';
@@ -116,6 +116,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
       await reminders.start();
       handoff.sweeper.start();
       log.info({ port, storage: redis ? 'redis' : 'memory', auth: Boolean(config.MicrosoftAppId) }, 'eimza-bot listening');
+      for (const warning of configWarnings(config)) log.warn(warning);
       return port;
     },
     close() {

@@ -1,4 +1,5 @@
 import { accessSync, constants } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -42,6 +43,8 @@ const schema = z.object({
   PAIRING_PAUSE_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
   AGENT_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
   AGENT_PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  // Where `npm run agent:build` put the agent's files; served at /agent/download.
+  AGENT_DOWNLOAD_DIR: z.string().min(1).default(join(__dirname, '..', 'dist', 'agent')),
   AGENT_TCKN_SALT: z.string().regex(/^[0-9a-fA-F]{32,128}$/, 'must be 32-128 hex digits').optional(),
   // Certificate status (bot/certStatus): the CA certificates trusted for OCSP/CRL answers; unset = no check.
   CERT_STATUS_CA_CERTS: z.string().refine(isReadable, 'must be a readable PEM file or a folder of CA certificates').optional(),
@@ -93,6 +96,20 @@ function withAuthRules(config: BotConfig): BotConfig {
     throw new ConfigError('Invalid configuration. MicrosoftAppPassword: required when MicrosoftAppId is set (except for UserAssignedMSI)');
   }
   return config;
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
+
+/**
+ * Settings that start but are probably wrong, said once at start: with an app id the bot runs
+ * for real users, whose agents cannot reach a PUBLIC_URL that is unset or points at this machine.
+ */
+export function configWarnings(config: BotConfig): string[] {
+  if (!config.MicrosoftAppId) return [];
+  const host = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : undefined;
+  if (host === undefined) return ['PUBLIC_URL is unset while MicrosoftAppId is configured: pairing cards will tell staff PCs to reach http://localhost; set it to the address agents reach (https://eimza.kurum.gov.tr)'];
+  if (LOCAL_HOSTS.has(host) || host.endsWith('.localhost')) return [`PUBLIC_URL points at this machine (${config.PUBLIC_URL}) while MicrosoftAppId is configured: staff PCs cannot reach it; set it to the address agents reach`];
+  return [];
 }
 
 /** True when the bot checks incoming tokens (an app id is configured). */

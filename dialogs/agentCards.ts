@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { CardReport } from '../paired-agent/report';
+import type { CardReport, CertificateState } from '../paired-agent/report';
 import type { PinState } from '../paired-agent/pin-state';
 import type { CardReading, DeviceView } from '../bot/agentLink/cardAgent';
 import { messageCard, type CardButton, type CardFact } from '../cards/index';
@@ -26,10 +26,10 @@ export function dayOf(iso: string): string {
 
 const back = (locale: Locale): CardButton => ({ label: t(locale, 'common.back'), data: { verb: Verb.menu } });
 
-export function pairingCodeCard(locale: Locale, code: string, command: string, minutes: number, expiresAt: string): Attachment {
+export function pairingCodeCard(locale: Locale, code: string, command: string, minutes: number, expiresAt: string, downloadUrl: string): Attachment {
   return messageCard({
     title: t(locale, 'agent.pairTitle'),
-    paragraphs: [t(locale, 'agent.pairIntro')],
+    paragraphs: [t(locale, 'agent.pairDownload', { url: downloadUrl }), t(locale, 'agent.pairIntro')],
     steps: [command],
     facts: [
       { label: t(locale, 'agent.pairCodeLabel'), value: code },
@@ -99,9 +99,19 @@ export const PIN_ADVICE: Record<PinState, PinAdvice> = {
 };
 
 /** Where a certificate stands today: not yet valid (a new card), valid, or expired. */
-export function certificatePhase(cert: { notBefore: string; notAfter: string }, now: Date): 'new' | 'valid' | 'expired' {
+export type CertificatePhase = 'new' | 'valid' | 'expired';
+
+export function certificatePhase(cert: { notBefore: string; notAfter: string }, now: Date): CertificatePhase {
   if (Date.parse(cert.notBefore) > now.getTime()) return 'new';
   return Date.parse(cert.notAfter) < now.getTime() ? 'expired' : 'valid';
+}
+
+const PHASE_OF_STATE: Record<CertificateState, CertificatePhase> = { not_yet_valid: 'new', valid: 'valid', expired: 'expired' };
+const STATE_OF_PHASE: Record<CertificatePhase, CertificateState> = { new: 'not_yet_valid', valid: 'valid', expired: 'expired' };
+
+/** The phase of the report's certificate: the agent's own state at reading, else from the dates (older agents). */
+export function reportCertificatePhase(report: CardReport, cert: { notBefore: string; notAfter: string }, now: Date): CertificatePhase {
+  return report.certificateState ? PHASE_OF_STATE[report.certificateState] : certificatePhase(cert, now);
 }
 
 /**
@@ -131,7 +141,8 @@ export function cardStatusCard(locale: Locale, report: CardReport, now: Date, po
       { ...expiryFact(until, daysBetween(today, until), locale), label: t(locale, 'agent.validUntil') },
       ...(revocation ? [revocationFact(locale, revocation)] : []),
     );
-    const phase = certificatePhase(cert, now);
+    const phase = reportCertificatePhase(report, cert, now);
+    facts.push({ label: t(locale, 'agent.certStateLabel'), value: t(locale, `agent.certState.${STATE_OF_PHASE[phase]}`) });
     if (phase === 'new') {
       title = t(locale, 'agent.newCardTitle', { date: formatDate(dayOf(cert.notBefore)) });
       warning = oldExpiry ? t(locale, 'agent.newCardWarningDate', { date: formatDate(oldExpiry) }) : t(locale, 'agent.newCardWarning');

@@ -2,6 +2,7 @@ import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { comingSoonCard } from '../cards/common';
 import { localeOf } from '../cards/i18n';
+import { DOWNLOAD_PATH } from '../bot/agentLink/agentDownloads';
 import { devicesCard, pairingCodeCard, pairingPausedCard } from './agentCards';
 import { userOf, type PathServices } from './pathServices';
 
@@ -36,7 +37,8 @@ export class AgentPairingDialog extends ComponentDialog {
     }
     const minutes = Math.round((Date.parse(issued.expiresAt) - this.services.now().getTime()) / 60_000);
     const command = `eimza-agent pair ${issued.code} --server ${agent.publicUrl()}`;
-    await step.context.sendActivity(MessageFactory.attachment(pairingCodeCard(locale, issued.code, command, minutes, issued.expiresAt)));
+    const downloadUrl = `${agent.publicUrl()}${DOWNLOAD_PATH}`;
+    await step.context.sendActivity(MessageFactory.attachment(pairingCodeCard(locale, issued.code, command, minutes, issued.expiresAt, downloadUrl)));
     return step.endDialog();
   }
 }

@@ -3,7 +3,7 @@ import type { CardReport } from '../paired-agent/report';
 import { messageCard } from '../cards/index';
 import { localeOf, t } from '../cards/i18n';
 import { formatDate } from './dates';
-import { certificatePhase, currentCardExpiry, dayOf } from './agentCards';
+import { currentCardExpiry, dayOf, reportCertificatePhase } from './agentCards';
 import { userOf, type PathServices } from './pathServices';
 
 /** What the renewal and new-card paths learn from the paired agent, when there is one. */
@@ -36,7 +36,7 @@ async function classify(services: PathServices, userId: string, report: CardRepo
   if (!cert || !cert.isKamuSm) return { kind: 'none' };
   const now = services.now();
   const expiry = dayOf(cert.notAfter);
-  if (certificatePhase(cert, now) !== 'new') return { kind: 'current', expiry, serial: cert.serialNumber, deviceName };
+  if (reportCertificatePhase(report, cert, now) !== 'new') return { kind: 'current', expiry, serial: cert.serialNumber, deviceName };
   const oldExpiry = currentCardExpiry(await services.agent!.certificates(userId), cert.serialNumber, now);
   return { kind: 'new', validFrom: dayOf(cert.notBefore), expiry, serial: cert.serialNumber, oldExpiry, deviceName };
 }

@@ -3,9 +3,11 @@ import { loadConfig, type AgentConfig } from './config';
 import { AgentError, ExitCode, UsageError, toAgentError } from './errors';
 import { pickLang, t, type Lang } from './messages';
 import { renderReportText } from './report';
-import { readCardReport, reportExitCode } from './status';
-import { loadTcknSalt, pairDevice, unpairDevice } from './pairing';
-import { runAgent } from './link';
+// The commands' modules (native PC/SC and PKCS#11 bindings, WebSocket) load when a command
+// needs them: `--help` stays light, and the single executable loads only what it runs.
+const status = (): typeof import('./status') => require('./status');
+const pairing = (): typeof import('./pairing') => require('./pairing');
+const link = (): typeof import('./link') => require('./link');
 
 /**
  * `eimza-agent` command line. `main()` returns the exit code (see errors.ts ExitCode
@@ -51,15 +53,15 @@ export async function main(argv: string[], io: Io = defaultIo, config: AgentConf
       case 'pair':
         expectArgs(rest, 1);
         if (!values.server) throw new UsageError('pair needs --server <url>');
-        await pairDevice({ config: cfg, code: rest[0], server: values.server, deviceName: values['device-name'] });
+        await pairing().pairDevice({ config: cfg, code: rest[0], server: values.server, deviceName: values['device-name'] });
         io.out(t('pair.done', lang));
         return ExitCode.Ok;
       case 'run':
         expectArgs(rest, 0);
-        return await runAgent({ config: cfg, lib: values.lib, log: (line) => io.err(line) });
+        return await link().runAgent({ config: cfg, lib: values.lib, log: (line) => io.err(line) });
       case 'unpair':
         expectArgs(rest, 0);
-        io.out(t((await unpairDevice(cfg)) ? 'unpair.done' : 'unpair.none', lang));
+        io.out(t((await pairing().unpairDevice(cfg)) ? 'unpair.done' : 'unpair.none', lang));
         return ExitCode.Ok;
       default:
         throw new UsageError(`unknown command "${command}"`);
@@ -76,7 +78,8 @@ function expectArgs(rest: string[], count: number): void {
 }
 
 async function statusCommand(config: AgentConfig, io: Io, json: boolean, lib: string | undefined): Promise<number> {
-  const report = await readCardReport({ config, lib, tcknSalt: loadTcknSalt(config) ?? undefined });
+  const { readCardReport, reportExitCode } = status();
+  const report = await readCardReport({ config, lib, tcknSalt: pairing().loadTcknSalt(config) ?? undefined });
   io.out(json ? JSON.stringify(report, null, 2) : renderReportText(report, config.lang));
   return reportExitCode(report);
 }
@@ -88,4 +91,19 @@ function reportError(error: AgentError, io: Io, json: boolean, lang: Lang): void
   }
   io.err(error.userMessage(lang));
   if (error.detail) io.err(`  (${error.detail})`);
+}
+
+/** Runs `main` on this process's arguments and exits with its code: the bin shim and the single executable. */
+export function runFromCommandLine(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+      // Native PC/SC or PKCS#11 handles must not keep a finished command alive.
+      setTimeout(() => process.exit(code), 2000).unref();
+    },
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

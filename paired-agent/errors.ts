@@ -18,6 +18,7 @@ export const ExitCode = {
   NotPaired: 10,
   PairingRefused: 11,
   ServerUnreachable: 12,
+  AddonRefused: 13,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -41,8 +42,13 @@ export abstract class AgentError extends Error {
 
 export class PcscServiceUnavailableError extends AgentError {
   readonly code = 'pcsc_unavailable';
-  readonly messageKey = 'error.pcsc_unavailable';
+  readonly messageKey: MessageKey = 'error.pcsc_unavailable';
   readonly exitCode = ExitCode.PcscUnavailable;
+}
+
+/** Windows: SCardSvr is stopped; akisp11.dll is not loaded without it (it can crash the process). */
+export class SmartCardServiceStoppedError extends PcscServiceUnavailableError {
+  override readonly messageKey = 'error.scardsvr_stopped';
 }
 
 export class NoReaderError extends AgentError {
@@ -118,6 +124,13 @@ export class ServerUnreachableError extends AgentError {
   readonly code = 'server_unreachable';
   readonly messageKey = 'error.server_unreachable';
   readonly exitCode = ExitCode.ServerUnreachable;
+}
+
+/** The single executable's extracted native addon does not match the SHA-256 it was built with. */
+export class AddonRefusedError extends AgentError {
+  readonly code = 'addon_refused';
+  readonly messageKey = 'error.addon_refused';
+  readonly exitCode = ExitCode.AddonRefused;
 }
 
 /** Anything else: keeps the original error for the log, shows the generic sentence. */

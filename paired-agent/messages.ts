@@ -13,6 +13,14 @@ export const messages = {
     tr: 'Akıllı kart hizmeti çalışmıyor (Windows: "Akıllı Kart" / SCardSvr, Linux: pcscd). Hizmeti başlatın ya da Bilgi İşlem Daire Başkanlığına başvurun.',
     en: 'The smart card service is not running (Windows: "Smart Card" / SCardSvr, Linux: pcscd). Start it or contact the IT department.',
   },
+  'error.scardsvr_stopped': {
+    tr: 'Windows Akıllı Kart hizmeti (SCardSvr) çalışmıyor. AKİS kart sürücüsü bu hizmet olmadan çökebildiği için yüklenmedi. Hizmeti başlatın (Hizmetler → "Akıllı Kart" → Başlat) ya da Bilgi İşlem Daire Başkanlığına başvurun.',
+    en: 'The Windows Smart Card service (SCardSvr) is not running. The AKIS card driver was not loaded, because it can crash without this service. Start it (Services → "Smart Card" → Start) or contact the IT department.',
+  },
+  'error.addon_refused': {
+    tr: 'eimza-agent\'in kart okuma bileşenlerinden biri diskte değiştirilmiş ya da başkası tarafından konmuş; güvenlik için yüklenmedi. Aşağıda adı geçen klasörü silip programı yeniden başlatın; sorun sürerse Bilgi İşlem Daire Başkanlığına başvurun.',
+    en: 'One of eimza-agent\'s card reading components was changed on disk or planted by someone else; it was not loaded, for safety. Delete the folder named below and start the program again; if this happens again, contact the IT department.',
+  },
   'error.no_card': {
     tr: 'Okuyucuda kart yok. E-imza kartınızı (SIM boyutlu) okuyucuya doğru yönde takın.',
     en: 'There is no card in the reader. Insert your e-signature card (SIM-sized) the right way round.',
@@ -112,7 +120,7 @@ export const messages = {
       'Çıkış kodları: 0 tamam, 1 beklenmeyen hata, 2 hatalı komut, 3 akıllı kart hizmeti yok,',
       '  4 okuyucu yok, 5 kart yok, 6 sürücü yok, 7 sürücü mimarisi uymuyor/yüklenemedi,',
       '  8 AKİS kartı değil / imza sertifikası yok, 9 sertifika Kamu SM\'den değil,',
-      '  10 eşleştirilmemiş, 11 eşleştirme reddedildi, 12 sunucuya ulaşılamadı.',
+      '  10 eşleştirilmemiş, 11 eşleştirme reddedildi, 12 sunucuya ulaşılamadı, 13 bileşen doğrulanamadı.',
     ].join('\n'),
     en: [
       'eimza-agent: local helper that reads your e-signature card (never asks for or tries a PIN).',
@@ -128,7 +136,7 @@ export const messages = {
       'Exit codes: 0 ok, 1 unexpected error, 2 usage error, 3 smart card service not running,',
       '  4 no reader, 5 no card, 6 card driver missing, 7 driver wrong architecture/failed to load,',
       '  8 not an AKIS card / no signing certificate, 9 certificate not from Kamu SM,',
-      '  10 not paired, 11 pairing refused, 12 server unreachable.',
+      '  10 not paired, 11 pairing refused, 12 server unreachable, 13 component failed its check.',
     ].join('\n'),
   },
   'report.title': { tr: 'E-imza kartı durumu', en: 'E-signature card status' },

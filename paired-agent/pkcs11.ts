@@ -4,6 +4,7 @@ import { defaultPkcs11Paths, type AgentConfig } from './config';
 import { Pkcs11LibraryNotFoundError, Pkcs11LoadError, Pkcs11WrongArchitectureError } from './errors';
 import type { RawCertificate } from './certificate';
 import { SerialQueue } from './serial-queue';
+import { assertSmartCardServiceRunning } from './windows-service';
 
 /**
  * A READ-ONLY view of a PKCS#11 library. It can list tokens and read public
@@ -74,6 +75,7 @@ export class ReadOnlyPkcs11 {
   /** Loads the library and calls C_Initialize with NO arguments (AKIS rejects init args). */
   static open(libraryPath: string): Promise<ReadOnlyPkcs11> {
     return pkcs11Queue.run(() => {
+      if (process.platform === 'win32') assertSmartCardServiceRunning();
       const module = new pkcs11js.PKCS11();
       try {
         module.load(libraryPath);

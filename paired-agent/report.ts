@@ -62,6 +62,12 @@ export interface CardReport {
   token: TokenReport | null;
   /** The signing (nonRepudiation) certificate; null when none. */
   certificate: CertificateSummary | null;
+  /**
+   * Where the signing certificate stands at `readAt`: `not_yet_valid` (notBefore in the future:
+   * the new card before the old one expires, R3), `valid` or `expired`; null without one.
+   * Absent from reports of agents older than this field: read the dates then.
+   */
+  certificateState?: CertificateState | null;
   /** How many other certificate objects the token holds. */
   otherCertificateCount: number;
   pin: {
@@ -73,6 +79,13 @@ export interface CardReport {
   problems: ReportProblem[];
   /** The PKCS#11 library that was read. */
   pkcs11Library: string | null;
+}
+
+export type CertificateState = 'not_yet_valid' | 'valid' | 'expired';
+
+export function certificateStateAt(cert: { notBefore: string; notAfter: string }, now: Date): CertificateState {
+  if (Date.parse(cert.notBefore) > now.getTime()) return 'not_yet_valid';
+  return Date.parse(cert.notAfter) < now.getTime() ? 'expired' : 'valid';
 }
 
 /** Whole days from `now` to `iso` (negative when in the past). */
@@ -89,9 +102,9 @@ export function formatDate(iso: string): string {
 
 function validityLine(cert: CertificateSummary, lang: Lang, now: Date): string {
   const until = `${formatDate(cert.notAfter)}`;
-  if (Date.parse(cert.notBefore) > now.getTime()) return `${until} (${t('report.not_yet_valid', lang)})`;
-  const days = daysUntil(cert.notAfter, now);
-  return days < 0 ? `${until} (${t('report.expired', lang)})` : `${until} (${days} ${t('report.days_left', lang)})`;
+  const state = certificateStateAt(cert, now);
+  if (state === 'not_yet_valid') return `${until} (${t('report.not_yet_valid', lang)})`;
+  return state === 'expired' ? `${until} (${t('report.expired', lang)})` : `${until} (${daysUntil(cert.notAfter, now)} ${t('report.days_left', lang)})`;
 }
 
 /** The human-readable form of the report, for the terminal. */

@@ -18,7 +18,7 @@ import {
 import { readReadersOnce, type ReaderSnapshot } from './pcsc';
 import { pinStateFromFlags } from './pin-state';
 import { ReadOnlyPkcs11, resolvePkcs11Library, type TokenContents, type TokenInfoSummary } from './pkcs11';
-import { CARD_REPORT_SCHEMA, type CardReport } from './report';
+import { CARD_REPORT_SCHEMA, certificateStateAt, type CardReport } from './report';
 
 /** Reads the card in the reader now: PC/SC for reader and ATR, PKCS#11 for token and certificate. */
 export interface StatusOptions {
@@ -94,6 +94,7 @@ export interface BuildReportInput {
 
 /** Pure: turns what was read into the report (also used by tests without a reader). */
 export function buildReport(input: BuildReportInput): CardReport {
+  const now = input.now ?? new Date();
   const parsed: ParsedCertificate[] = [];
   for (const raw of input.contents.certificates) {
     try {
@@ -112,7 +113,7 @@ export function buildReport(input: BuildReportInput): CardReport {
   const { token } = input.contents;
   return {
     schema: CARD_REPORT_SCHEMA,
-    readAt: (input.now ?? new Date()).toISOString(),
+    readAt: now.toISOString(),
     agentVersion: AGENT_VERSION,
     lang: input.lang,
     reader: input.reader?.name ?? null,
@@ -130,6 +131,7 @@ export function buildReport(input: BuildReportInput): CardReport {
       slotDescription: token.slotDescription,
     },
     certificate,
+    certificateState: certificate ? certificateStateAt(certificate, now) : null,
     otherCertificateCount: parsed.length - (signing ? 1 : 0),
     pin: { state: pin.state, advice: pin.advice, flags: pin.flags },
     problems: problems.map((p) => ({ code: p.code, message: p.userMessage(input.lang) })),

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
-bash scripts/ensure-installed.sh
+bash scripts/ensure-installed.sh --agent
 npx tsc --noEmit
 if [ $# -eq 0 ]; then set -- "test/**/*.test.ts"; fi
 npx mocha "$@"

@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { BotMetrics } from '../metrics';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import type { CardActionHandler } from '../../dialogs/cardActionHandler';
+import { AgentDownloads } from './agentDownloads';
 import { AgentHub } from './agentHub';
 import { AgentHttpRoutes } from './agentHttpRoutes';
 import { AgentSocketServer } from './agentSocketServer';
@@ -64,6 +65,7 @@ export function createAgentLink(config: BotConfig, parts: AgentLinkParts): Agent
     handlers: [new UnpairActionHandler(service)],
     mount(server) {
       new AgentHttpRoutes(service, log).register(server);
+      new AgentDownloads(config.AGENT_DOWNLOAD_DIR).register(server);
       sockets.attach(server.server);
     },
     async start(port) {

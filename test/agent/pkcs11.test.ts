@@ -12,18 +12,18 @@ import {
 import { ReadOnlyPkcs11, pkcs11Queue, resolvePkcs11Library } from '../../paired-agent/pkcs11';
 import { hashTckn } from '../../paired-agent/tckn';
 import { buildReport, reportExitCode } from '../../paired-agent/status';
-import type { CardReport } from '../../paired-agent/report';
+import { renderReportText, type CardReport } from '../../paired-agent/report';
 import { AYSE_SIGNING_CERT, KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken, TEST_TCKN } from './helpers/softhsm-token';
 
 const SALT = Buffer.alloc(32, 7);
 const LABEL = 'AKIS_0011223344556677';
 
-async function readReport(): Promise<CardReport> {
+async function readReport(now?: Date): Promise<CardReport> {
   const module = await ReadOnlyPkcs11.open(SOFTHSM_LIB);
   try {
     const [token] = await module.listTokens();
     const contents = await module.readToken(token.slotId);
-    return buildReport({ readers: [], reader: null, contents, libraryPath: SOFTHSM_LIB, salt: { salt: SALT, scope: 'install' }, lang: 'tr' });
+    return buildReport({ readers: [], reader: null, contents, libraryPath: SOFTHSM_LIB, salt: { salt: SALT, scope: 'install' }, lang: 'tr', now });
   } finally {
     await module.close();
   }
@@ -85,6 +85,21 @@ describe('agent PKCS#11 (SoftHSM2 token, no login)', function () {
       assert.deepEqual(report.problems, []);
       assert.equal(report.token?.label, LABEL);
     });
+
+    // The signing certificate is valid from 2024-12-05 to 2027-12-04 (UTC).
+    const validityAt: [string, string, RegExp][] = [
+      ['2024-12-04T23:59:59Z', 'not_yet_valid', /04\.12\.2027 \(henüz geçerli değil\)/],
+      ['2024-12-05T00:00:01Z', 'valid', /04\.12\.2027 \(1094 gün kaldı\)/],
+      ['2027-12-05T00:00:00Z', 'expired', /04\.12\.2027 \(süresi dolmuş\)/],
+    ];
+    for (const [at, state, line] of validityAt) {
+      it(`reports the certificate as ${state} when read at ${at} (its own state, for the bot)`, async () => {
+        const now = new Date(at);
+        const report = await readReport(now);
+        assert.equal(report.certificateState, state);
+        assert.match(renderReportText(report, 'tr', now), line);
+      });
+    }
 
     it('masks the T.C. Kimlik No and never puts it in the JSON in clear', async () => {
       const report = await readReport();

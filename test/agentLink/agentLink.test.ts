@@ -75,6 +75,7 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
       const { code, server } = commandOf(pairing);
       assert.match(code, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
       assert.equal(server, bot.url.replace('127.0.0.1', 'localhost'));
+      assert.ok(pairing.includes(`Program bu bilgisayarda kurulu değilse önce indirip kurun: [${server}/agent/download](${server}/agent/download)`), pairing);
 
       const agent = newAgent();
       assert.equal(await agent.pair(code, server), 0, agent.output.join('\n'));

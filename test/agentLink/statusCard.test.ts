@@ -87,6 +87,28 @@ describe('the card status card', () => {
     });
   });
 
+  /** The agent's certificate state (or none, from an older agent: the dates decide) -> what the card says. */
+  const certificateStates: { name: string; state?: 'not_yet_valid' | 'valid' | 'expired'; notBefore: string; must: RegExp[]; mustNot: RegExp[] }[] = [
+    { name: 'not yet valid (the new card)', state: 'not_yet_valid', notBefore: '2026-12-01T00:00:00Z', must: [/Sertifika durumu\nHenüz geçerli değil: bu yeni kartınız/, /YENİ kartınız: 01\.12\.2026 tarihinden itibaren geçerli/, /yeni kartı kullanmayın/], mustNot: [/\nGeçerli\n/] },
+    { name: 'not yet valid by the agent clock, though the bot clock has passed notBefore', state: 'not_yet_valid', notBefore: '2026-11-21T06:59:00Z', must: [/Henüz geçerli değil/], mustNot: [/\nGeçerli\n/] },
+    { name: 'valid', state: 'valid', notBefore: '2024-01-10T00:00:00Z', must: [/Sertifika durumu\nGeçerli/], mustNot: [/Henüz geçerli değil/, /YENİ kartınız/] },
+    { name: 'expired', state: 'expired', notBefore: '2024-01-10T00:00:00Z', must: [/Sertifika durumu\nSüresi dolmuş/], mustNot: [/Henüz geçerli değil/] },
+    { name: 'absent (older agent), dates in the future', notBefore: '2026-12-01T00:00:00Z', must: [/Henüz geçerli değil: bu yeni kartınız/], mustNot: [/\nGeçerli\n/] },
+  ];
+  for (const row of certificateStates) {
+    it(`says the certificate is ${row.name}`, () => {
+      const report = { ...fixtureReport({ notBefore: row.notBefore, notAfter: '2029-12-01T20:59:59Z' }), certificateState: row.state };
+      const shown = visibleText(MessageFactory.attachment(cardStatusCard('tr', report, NOW, POLICY)));
+      for (const re of row.must) assert.match(shown, re);
+      for (const re of row.mustNot) assert.doesNotMatch(shown, re);
+    });
+  }
+
+  it('says "not valid yet" in English too', () => {
+    const report = { ...fixtureReport({ notBefore: '2026-12-01T00:00:00Z', notAfter: '2029-12-01T20:59:59Z' }), certificateState: 'not_yet_valid' as const };
+    assert.match(visibleText(MessageFactory.attachment(cardStatusCard('en', report, NOW, POLICY))), /Certificate status\nNot valid yet: this is your new card/);
+  });
+
   it('not paired offers pairing; offline says so', () => {
     const notPaired = MessageFactory.attachment(noReportCard('tr', { kind: 'notPaired' }));
     assert.deepEqual(buttonTitles(notPaired), ['Bilgisayarımı eşleştir', 'Ana menü']);

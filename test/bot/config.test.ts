@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { ConfigError, isAuthEnabled, loadConfig } from '../../bot/config';
+import { ConfigError, configWarnings, isAuthEnabled, loadConfig } from '../../bot/config';
+import { startBot } from '../support/botHarness';
 import { TSX_LOADER } from '../support/tsx';
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -96,6 +97,35 @@ describe('configuration', () => {
     for (const row of goodRows) {
       it(`accepts ${row.name}`, () => row.check(loadConfig(row.env)));
     }
+  });
+
+  describe('warnings at start (PUBLIC_URL for the paired agents)', () => {
+    const withApp = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' };
+    const rows: { name: string; env: Record<string, string>; warns: RegExp | null }[] = [
+      { name: 'an app id and no PUBLIC_URL', env: withApp, warns: /PUBLIC_URL is unset while MicrosoftAppId is configured/ },
+      { name: 'an app id and PUBLIC_URL on localhost', env: { ...withApp, PUBLIC_URL: 'http://localhost:3978' }, warns: /PUBLIC_URL points at this machine/ },
+      { name: 'an app id and PUBLIC_URL on 127.0.0.1', env: { ...withApp, PUBLIC_URL: 'https://127.0.0.1' }, warns: /PUBLIC_URL points at this machine/ },
+      { name: 'an app id and a public PUBLIC_URL', env: { ...withApp, PUBLIC_URL: 'https://eimza.kurum.gov.tr' }, warns: null },
+      { name: 'no app id (local clients) and no PUBLIC_URL', env: {}, warns: null },
+    ];
+    for (const row of rows) {
+      it(`${row.warns ? 'warns' : 'stays quiet'} with ${row.name}`, () => {
+        const warnings = configWarnings(loadConfig(row.env));
+        if (row.warns) assert.match(warnings.join('\n'), row.warns);
+        else assert.deepEqual(warnings, []);
+      });
+    }
+
+    it('logs the warning when the bot starts', async () => {
+      const bot = await startBot({ ...withApp, PUBLIC_URL: 'http://localhost:3978' });
+      try {
+        const warning = bot.logs.map((line) => JSON.parse(line) as { level: number; msg: string }).find((line) => /PUBLIC_URL/.test(line.msg));
+        assert.ok(warning, bot.logs.join(''));
+        assert.equal(warning.level, 40);
+      } finally {
+        await bot.close();
+      }
+    });
   });
 
   describe('when the bot process starts with a bad variable', () => {

@@ -64,7 +64,7 @@ const modelRows: CardRow[] = [
   },
   // Card builders that live next to their dialogs, the agent's and the reminders'.
   ...(['beforeExpiry', 'expired', 'replaced'] as const).map((rulesCase): CardRow => ({ name: `dialogs/closingCards.newCardRulesCard ${rulesCase}`, build: (locale) => newCardRulesCard(POLICY, rulesCase, locale) })),
-  { name: 'dialogs/agentCards.pairingCodeCard', build: (locale) => pairingCodeCard(locale, 'K7M-4QX', 'eimza-agent pair K7M-4QX --server https://bot.example', 10, '2026-11-21T20:56:00Z') },
+  { name: 'dialogs/agentCards.pairingCodeCard', build: (locale) => pairingCodeCard(locale, 'K7M-4QX', 'eimza-agent pair K7M-4QX --server https://bot.example', 10, '2026-11-21T20:56:00Z', 'https://bot.example/agent/download') },
   { name: 'dialogs/agentCards.pairingPausedCard', build: (locale) => pairingPausedCard(locale, '2026-11-21T11:05:00Z') },
   {
     name: 'dialogs/agentCards.devicesCard (eight PCs: still 6 buttons)',
