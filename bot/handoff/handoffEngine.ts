@@ -7,10 +7,8 @@ import { menuCard, secretWarningCard } from '../../cards/common';
 import { localeOf, t, type Locale } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { cardAction } from '../../dialogs/mainDialog';
-import { formatDate } from '../../dialogs/dates';
-import { labelOf, type Policy } from '../../dialogs/policy';
+import type { Policy } from '../../dialogs/policy';
 import type { ClosedBy, HandoffMemo, HandoffStore, Person, Ticket, TicketOutcome, TranscriptLine } from '../../state/handoffStore';
-import type { RenewalRequest, RenewalRequestStore } from '../../state/renewalRequests';
 import { normalizeText } from '../nlu/normalize';
 import { scanForSecrets } from '../secrets';
 import { secretsFoundThisTurn } from '../secretGuardMiddleware';
@@ -28,7 +26,8 @@ export interface HandoffEngineOptions {
   memo: StatePropertyAccessor<HandoffMemo>;
   courier: Courier;
   hours: WorkingHours;
-  renewals: RenewalRequestStore;
+  /** The person's open renewal request in words ("EI-2026-0042 · Kamu SM'ye başvuruldu · ..."), for the ticket card. */
+  requestSummary?: (userId: string) => Promise<string | undefined>;
   policy: Policy;
   now: () => Date;
   log: Logger;
@@ -76,6 +75,16 @@ export class HandoffEngine {
 
   get store(): HandoffStore {
     return this.options.store;
+  }
+
+  get deskLocale(): Locale {
+    return this.options.deskLocale;
+  }
+
+  /** True when the message comes from the help desk channel (any of its threads). */
+  async isDeskChannel(context: TurnContext): Promise<boolean> {
+    const desk = await this.options.store.desk();
+    return Boolean(desk?.conversation?.id && desk.conversation.id === channelIdOf(context.activity));
   }
 
   /** True when `account` is help desk staff (by Azure AD object id). */
@@ -401,16 +410,7 @@ export class HandoffEngine {
   }
 
   private async latestRenewal(user: Person): Promise<string | undefined> {
-    const requests = await this.options.renewals.forUser(user.aadObjectId ?? user.id).catch(() => [] as RenewalRequest[]);
-    const latest = requests[requests.length - 1];
-    if (!latest) return undefined;
-    const locale = this.options.deskLocale;
-    const summary = t(locale, 'handoff.renewalSummary', {
-      date: formatDate(latest.createdAt.slice(0, 10)),
-      reason: labelOf(this.options.policy.reasons, latest.reason, locale),
-      payer: t(locale, latest.payer === 'person' ? 'fees.payerPerson' : 'fees.payerInstitution'),
-    });
-    return latest.expiry ? `${summary}; ${t(locale, 'handoff.renewalExpiry', { expiry: formatDate(latest.expiry) })}` : summary;
+    return this.options.requestSummary?.(user.aadObjectId ?? user.id).catch(() => undefined);
   }
 
   /** Sends a handoff event into the activity stream; a channel that refuses events must not break the turn. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Attachment } from 'botbuilder';
 import type * as AdaptiveCardsModule from 'adaptivecards';
 import * as common from '../../cards/common';
-import { dateQuestionCard, messageCard, plainText, type MessageCardModel } from '../../cards/index';
+import { dateQuestionCard, messageCard, requestDeskCard, plainText, type MessageCardModel } from '../../cards/index';
 import { keysOf, t, type Locale, type StringKey } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { newCardRulesCard } from '../../dialogs/closingCards';
@@ -65,6 +65,19 @@ const modelRows: CardRow[] = [
       errorMessage: 'Lütfen bir tarih seçin.',
       submitLabel: 'Gönder',
       data: { verb: Verb.answer, promptId: 'expiry' },
+    }),
+  },
+  {
+    name: 'index.requestDeskCard (state on top, five buttons)',
+    build: (locale) => requestDeskCard({
+      title: t(locale, 'request.deskTitle', { number: 'EI-2026-0042', name: 'Ayşe Yılmaz' }),
+      state: t(locale, 'request.deskStateNew', { status: 'Alındı' }),
+      stateStyle: 'attention',
+      warning: t(locale, 'request.lateYes'),
+      facts: [{ label: t(locale, 'request.factWho'), value: 'Ayşe Yılmaz' }],
+      history: ['10.03.2026 10:00 · talep alındı'],
+      note: t(locale, 'request.privacyNote'),
+      buttons: ['Üstlen', '→ A', '→ B', '→ C', '→ D'].map((label) => ({ label, data: { verb: Verb.requestMove, number: 'EI-2026-0042' } })),
     }),
   },
   // Card builders that live next to their dialogs.
