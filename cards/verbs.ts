@@ -31,7 +31,7 @@ export const Verb = {
   agentUnpair: 'agent.unpair',
   /** Renewal requests (bot/requests): "Üstlen" on a request's desk card (carries `number`). */
   requestClaim: 'request.claim',
-  /** A status button on a request's desk card (carries `number`, `status`, `version`). */
+  /** A status button on a request's desk card (carries `number`, `from` (the status the card showed) and `status`). */
   requestMove: 'request.move',
   /** "taleplerim" as a button. */
   requestMine: 'request.mine',

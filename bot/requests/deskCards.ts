@@ -67,10 +67,10 @@ export function expiryText(request: RenewalRequest, today: string, locale: Local
 }
 
 function deskButtons(request: RenewalRequest, { life, locale }: DeskCardContext): CardButton[] {
-  const claim: CardButton[] = request.assignee ? [] : [{ label: t(locale, 'request.claim'), data: { verb: Verb.requestClaim, number: request.number, version: request.version } }];
+  const claim: CardButton[] = request.assignee ? [] : [{ label: t(locale, 'request.claim'), data: { verb: Verb.requestClaim, number: request.number } }];
   const moves = (life.status(request.status)?.next ?? []).map((status) => ({
     label: t(locale, 'request.moveTo', { status: life.label(status, locale) }),
-    data: { verb: Verb.requestMove, number: request.number, status, version: request.version },
+    data: { verb: Verb.requestMove, number: request.number, from: request.status, status },
   }));
   return [...claim, ...moves];
 }

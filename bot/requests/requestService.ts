@@ -125,11 +125,14 @@ export class RequestService implements RenewalRecorder {
     });
   }
 
-  /** A status button on the desk card, pressed on the card as it was at `version`. */
-  async move(number: string, to: string, version: number, by: ChannelAccount, note?: string): Promise<ChangeOutcome> {
+  /**
+   * A status button on the desk card, pressed while the card showed `from`: when two members press
+   * at once, the first change wins and the second finds the request no longer in `from`.
+   */
+  async move(number: string, to: string, from: string, by: ChannelAccount, note?: string): Promise<ChangeOutcome> {
     const actor = deskActor(by);
     return this.change(number, (current) => {
-      if (current.version !== version) return 'stale';
+      if (current.status !== from) return 'stale';
       if (!this.life.mayFollow(current.status, to)) return 'notAllowed';
       return this.withStatus(current, to, actor, note);
     }, (request) => this.announce(request, actor));

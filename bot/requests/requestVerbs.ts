@@ -28,7 +28,7 @@ export class RequestVerbs {
       { verb: Verb.requestClaim, run: (context, data) => this.memberOnly(context, () => this.service.claim(String(data.number ?? ''), context.activity.from)) },
       {
         verb: Verb.requestMove,
-        run: (context, data) => this.memberOnly(context, () => this.service.move(String(data.number ?? ''), String(data.status ?? ''), Number(data.version), context.activity.from)),
+        run: (context, data) => this.memberOnly(context, () => this.service.move(String(data.number ?? ''), String(data.status ?? ''), String(data.from ?? ''), context.activity.from)),
       },
       { words: ['talepler csv', 'talepleri csv', 'requests csv'], run: (context) => this.memberOnly(context, () => this.sendCsv(context)) },
       { words: ['talepler', 'yenileme talepleri', 'requests'], run: (context, _data, rest) => this.memberOnly(context, async () => void (await context.sendActivity(MessageFactory.attachment(await this.service.listCard(rest))))) },
