@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests talk to (real parts, not mocks):
-# redis-server, pcscd + the vsmartcard virtual reader, SoftHSM2, OpenSC, openssl, chromium.
+# redis-server, pcscd + the vsmartcard virtual reader, SoftHSM2, OpenSC, openssl, poppler-utils
+# (pdftotext reads the late-renewal form in the tests), chromium.
 # Does nothing when they are all present; needs root (or sudo) otherwise.
 set -euo pipefail
 need=()
@@ -13,6 +14,7 @@ have pkcs11-tool || need+=(opensc)
 [ -e /usr/include/PCSC/winscard.h ] || need+=(libpcsclite-dev)
 have openssl || need+=(openssl)
 have unshare || need+=(util-linux)
+have pdftotext || need+=(poppler-utils)
 if [ "${E2E:-}" = 1 ]; then
   have chromium || need+=(chromium)
   [ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need+=(fonts-noto-color-emoji)

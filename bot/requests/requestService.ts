@@ -185,8 +185,8 @@ export class RequestService implements RenewalRecorder {
 
   /** A link to download the open requests as CSV. */
   async csvLink(): Promise<{ url: string; count: number }> {
-    const { count } = await this.csv();
-    return { url: await this.link('exports', CSV_TOKEN), count };
+    const { total } = await this.options.store.listOpen({}, 0);
+    return { url: await this.link('exports', CSV_TOKEN), count: total };
   }
 
   /** What a download token opens: the form PDF of a request, or the CSV; undefined (404) when wrong or expired. */
