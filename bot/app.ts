@@ -109,7 +109,13 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   adapter.use(handoff.middleware);
   adapter.use(requests.middleware);
   adapter.onTurnError = createTurnErrorHandler(conversationState, log, metrics);
-  const reminders = createReminders(config, { adapter, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders });
+  const reminders = createReminders(config, {
+    adapter, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders,
+    openRequest: async (userId, locale) => {
+      const open = await requests.service.openFor(userId);
+      return open && { number: open.number, status: requests.service.life.label(open.status, locale) };
+    },
+  });
 
   const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services as PathServices), options.recognizer ?? trainRecognizer(), handoff.engine).addActionHandlers([...reminders.handlers, ...agentLink.handlers]), reminders.reachability);
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => ({ ...(await checkHealth(redis)), reminders: reminders.health() }), metrics, log });

@@ -219,6 +219,22 @@ for (const mode of ['redis', 'memory'] as const) {
       assert.ok(csv.includes('Türkçe karakterlerle'));
     });
 
+    it('"Başvurdum" on an expiry ping names the open request; without one it only stops the pings', async () => {
+      const clock = new TestClock(TUESDAY_10);
+      const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
+      await scenario.setDesk();
+      await scenario.bot.app.reminders.roster.record({ userId: ayseId, expiry: '2026-04-01', source: 'import', name: 'Ayşe Yılmaz' }, clock.now());
+      await scenario.press({ verb: 'reminder.applied', expiry: '2026-04-01' });
+      await scenario.waitFor(() => scenario.toUser().length >= 1);
+      assert.doesNotMatch(scenario.userTexts(), /Açık talebiniz/);
+      await scenario.bot.app.reminders.roster.record({ userId: ayseId, expiry: '2026-04-02', source: 'agent', name: 'Ayşe Yılmaz' }, clock.now());
+      const { number } = await lostCardRequest(scenario);
+      connector.clear();
+      await scenario.press({ verb: 'reminder.applied', expiry: '2026-04-02' });
+      await scenario.waitFor(() => scenario.toUser().length >= 1);
+      assert.match(scenario.userTexts(), new RegExp(`Açık talebiniz ${number} \\(Ödeme bekleniyor\\) bu sertifika için geçerli`));
+    });
+
     it('a request waiting past its limit is announced again in its thread, in working hours only', async () => {
       const clock = new TestClock(TUESDAY_10);
       const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
