@@ -81,10 +81,11 @@ export class HandoffEngine {
     return this.options.deskLocale;
   }
 
-  /** True when the message comes from the help desk channel (any of its threads). */
-  async isDeskChannel(context: TurnContext): Promise<boolean> {
-    const desk = await this.options.store.desk();
-    return Boolean(desk?.conversation?.id && desk.conversation.id === channelIdOf(context.activity));
+  /** A channel message no desk verb took: silence for team chatter, the desk commands for an @mention of the bot. */
+  async channelHint(context: TurnContext): Promise<void> {
+    const recipient = context.activity.recipient?.id;
+    const mentioned = (context.activity.entities ?? []).some((entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === recipient);
+    if (mentioned && !cardAction(context)) await context.sendActivity(t(this.options.deskLocale, 'handoff.channelHint'));
   }
 
   /** True when `account` is help desk staff (by Azure AD object id). */
@@ -128,6 +129,7 @@ export class HandoffEngine {
       return void (await context.sendActivity(t(locale, 'handoff.userAlreadyOpen')));
     }
     memo.ticketId = ticket.id;
+    memo.recent = [];
     const position1 = (await store.queuePosition(ticket.id)) ?? 1;
     try {
       const [cardId] = await courier.send(desk, MessageFactory.attachment(this.ticketCard(ticket, recent, position1)));
@@ -161,11 +163,13 @@ export class HandoffEngine {
       return true;
     }
     const memo = await this.memoOf(context);
-    if (!memo.ticketId) return false;
-    const ticket = await this.options.store.openTicketFor(context.activity.conversation.id);
+    const ticket = memo.ticketId || action?.verb === Verb.handoffClose ? await this.options.store.openTicketFor(context.activity.conversation.id) : undefined;
     if (!ticket) {
       delete memo.ticketId; // closed from the help desk's side since the user last wrote
-      return false;
+      if (action?.verb !== Verb.handoffClose) return false;
+      // An old "Kapat" from a conversation that has already ended.
+      await context.sendActivity(t(localeOf(context), 'handoff.userAlreadyEnded'));
+      return true;
     }
     const locale = localeOf(context);
     if (action?.verb === Verb.handoffClose || (!action && USER_END_WORDS.has(commandText(context.activity.text)))) {
@@ -233,7 +237,7 @@ export class HandoffEngine {
     const ticket = result.ticket;
     log.info({ ticketId, waitedMs: now.getTime() - Date.parse(ticket.createdAt) }, 'help desk ticket claimed');
     await this.refreshCard(ticket);
-    if (ticket.threadRef) await courier.send(ticket.threadRef, MessageFactory.attachment(deskClaimedCard(ticket, name, deskLocale)));
+    if (ticket.threadRef) await courier.send(ticket.threadRef, MessageFactory.attachment(deskClaimedCard(ticket, name, context.activity.recipient?.name || 'eimza-bot', deskLocale)));
     await courier.within(ticket.userRef, async (userContext) => {
       await userContext.sendActivity(MessageFactory.attachment(claimedCard(ticket, name, ticket.locale)));
       await this.emit(userContext, EventFactory.createHandoffStatus(userContext.activity.conversation, 'accepted'));
@@ -263,8 +267,9 @@ export class HandoffEngine {
     });
     await this.bestEffort(ticketId, 'user side of close', () => courier.within(ticket.userRef, async (userContext) => {
       const locale = ticket.locale;
-      const userNote = outcome === 'withdrawn' ? 'handoff.userWithdrawn' : outcome === 'idle' ? 'handoff.userIdleClosed' : 'handoff.userClosed';
-      await userContext.sendActivity(t(locale, userNote));
+      const userNote = outcome === 'withdrawn' ? t(locale, 'handoff.userWithdrawn') : outcome === 'idle' ? t(locale, 'handoff.userIdleClosed')
+        : closedBy === 'desk' ? t(locale, 'handoff.userClosedByDesk', { name: closer?.name ?? ticket.claimedBy?.name ?? '' }) : t(locale, 'handoff.userClosed');
+      await userContext.sendActivity(userNote);
       await userContext.sendActivity(MessageFactory.attachment(ticket.claimedBy ? satisfactionCard(ticket, locale) : menuCard(locale)));
       await this.emit(userContext, EventFactory.createHandoffStatus(
         userContext.activity.conversation, outcome === 'withdrawn' ? 'failed' : 'completed', outcome,
@@ -292,10 +297,11 @@ export class HandoffEngine {
   /** Before the request: remembers the conversation's last lines (masked) for the ticket card, in its state. */
   async recordTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const memo = await this.memoOf(context);
+    // What the user read and wrote: not button verbs, and nothing once a ticket is open (it starts the next card empty).
     const keep = (line: TranscriptLine) => {
-      if (line.text) memo.recent = [...memo.recent, line].slice(-RECENT_KEEP);
+      if (line.text && !memo.ticketId) memo.recent = [...memo.recent, line].slice(-RECENT_KEEP);
     };
-    keep(await this.incomingLine(context, 'user', true));
+    if (!cardAction(context)) keep(await this.incomingLine(context, 'user', true));
     // Bot lines are kept as they are sent, before the turn's state is saved.
     context.onSendActivities(async (_turn, activities, sendNext) => {
       for (const activity of activities) keep({ at: this.options.now().toISOString(), from: 'bot', text: botTextOf(activity) ?? '' });
@@ -334,6 +340,8 @@ export class HandoffEngine {
     const target = direction === 'toDesk' ? ticket.threadRef : ticket.userRef;
     const locale = direction === 'toDesk' ? this.options.deskLocale : ticket.locale;
     if (target) await courier.send(target, MessageFactory.text(lineText(line, locale)));
+    // The desk sees on the card that the line reached the user (a reply that never reaches the bot leaves it unchanged).
+    if (direction === 'toUser') await this.bestEffort(ticket.id, 'card after a delivered line', () => this.refreshCard(ticket));
   }
 
   private async closeFromDesk(context: TurnContext, ticketId: string): Promise<void> {
@@ -371,22 +379,25 @@ export class HandoffEngine {
     const now = this.options.now().getTime();
     const rows = (await store.openTickets()).map((ticket) => ticket.status === 'claimed'
       ? t(deskLocale, 'handoff.openClaimed', { id: ticket.id, name: ticket.user.name, claimer: ticket.claimedBy?.name ?? '' })
-      : t(deskLocale, 'handoff.openWaiting', { id: ticket.id, name: ticket.user.name, minutes: Math.round((now - Date.parse(ticket.createdAt)) / 60_000) }));
+      : waitingRow(ticket, Math.round((now - Date.parse(ticket.createdAt)) / 60_000), deskLocale));
     await context.sendActivity(MessageFactory.attachment(openTicketsCard(rows, deskLocale)));
   }
 
   /** Redraws the ticket's card in the channel (in place) for its current status. */
   private async refreshCard(ticket: Ticket): Promise<void> {
     if (!ticket.threadRef || !ticket.cardActivityId) return;
-    const recent = (await this.options.store.lines(ticket.id)).filter((line) => line.at <= ticket.createdAt).slice(-RECENT_KEEP);
-    await this.options.courier.update(ticket.threadRef, ticket.cardActivityId, MessageFactory.attachment(this.ticketCard(ticket, recent)));
+    const lines = await this.options.store.lines(ticket.id);
+    const recent = lines.filter((line) => line.at <= ticket.createdAt).slice(-RECENT_KEEP);
+    const delivered = lines.filter((line) => line.from === 'desk').pop();
+    await this.options.courier.update(ticket.threadRef, ticket.cardActivityId, MessageFactory.attachment(this.ticketCard(ticket, recent, undefined, delivered?.at)));
   }
 
-  private ticketCard(ticket: Ticket, recent: TranscriptLine[], queuePosition?: number) {
+  private ticketCard(ticket: Ticket, recent: TranscriptLine[], queuePosition?: number, lastDeliveredAt?: string) {
     const { hours, deskLocale } = this.options;
     const minutes = (from?: string, to?: string) => durationText(from, to, deskLocale);
     return ticketCard({
       ticket, recent: recent.slice(-RECENT_KEEP), queuePosition,
+      lastDeliveredAt: lastDeliveredAt && hours.formatTime(new Date(lastDeliveredAt)),
       askedAt: hours.formatTime(new Date(ticket.createdAt)),
       claimedAt: ticket.claimedAt && hours.formatTime(new Date(ticket.claimedAt)),
       closed: ticket.status === 'closed'
@@ -429,6 +440,10 @@ export class HandoffEngine {
       this.options.log.error({ ticketId, err: { name: (error as Error).name, message: (error as Error).message } }, `help desk: ${what} failed`);
     }
   }
+}
+
+function waitingRow(ticket: Ticket, minutes: number, locale: Locale): string {
+  return minutes < 1 ? t(locale, 'handoff.openWaitingNew', { id: ticket.id, name: ticket.user.name }) : t(locale, 'handoff.openWaiting', { id: ticket.id, name: ticket.user.name, minutes });
 }
 
 function personOf(account: ChannelAccount): Person {

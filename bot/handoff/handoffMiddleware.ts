@@ -23,9 +23,8 @@ export class HandoffMiddleware implements Middleware {
     if (context.activity.conversation.conversationType === 'channel') {
       for (const handle of this.channelVerbs) if (await handle(context)) return;
       if (await this.engine.onChannelMessage(context)) return;
-      // The help desk channel gets desk commands, never the user menu: team chatter there is not the bot's.
-      if (await this.engine.isDeskChannel(context)) return;
-      await next();
+      // A channel gets desk commands, never the user menu: team chatter is not the bot's; an @mention gets the commands.
+      await this.engine.channelHint(context);
       return;
     }
     if (await this.engine.onUserMessage(context)) return;

@@ -77,7 +77,7 @@ describe('help desk cards', () => {
     ['queued (outside hours)', (locale) => queuedCard(locale, 1, 'Pazartesi–Cuma 08:30–17:30', 'Pazartesi 16 Mart 08:30')],
     ['no desk', noDeskCard],
     ['claimed (user)', (locale) => claimedCard(ticket, 'Mehmet Demir', locale)],
-    ['claimed (desk)', (locale) => deskClaimedCard(ticket, 'Mehmet Demir', locale)],
+    ['claimed (desk)', (locale) => deskClaimedCard(ticket, 'Mehmet Demir', 'eimza-bot', locale)],
     ['satisfaction', (locale) => satisfactionCard(ticket, locale)],
     ['open tickets', (locale) => openTicketsCard(['T-ABC234 · Ayşe Yılmaz · 5 dakikadır bekliyor'], locale)],
     ['open tickets, none', (locale) => openTicketsCard([], locale)],
