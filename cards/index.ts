@@ -48,6 +48,8 @@ export interface RequestDeskCardModel {
   warning?: string;
   facts: CardFact[];
   history: string[];
+  /** Set while the request is open: a note field sent with every button (a reason, required to cancel). */
+  notePlaceholder?: string;
   note: string;
   buttons: CardButton[];
 }

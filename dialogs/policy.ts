@@ -54,6 +54,8 @@ const policySchema = z.object({
       lateAfterWorkingDays: z.number().int().min(1).max(60).optional(),
       /** The new card is waiting: the user is told where to pick it up, R3, R4, and offered the new PIN path. */
       pickUp: z.boolean().optional(),
+      /** The help desk must give a reason to move a request here (it is shown to the requester). */
+      noteRequired: z.boolean().optional(),
       userNotice: localized,
     })).min(2),
   }).superRefine((life, issues) => {

@@ -31,6 +31,7 @@ export function deskCard(request: RenewalRequest, context: DeskCardContext): Att
   const time = (at: string) => `${formatDate(istanbulDate(new Date(at)))} ${hours.formatTime(new Date(at))}`;
   const history = request.history.slice(-HISTORY_SHOWN).map((change) => (change.from
     ? t(locale, 'request.changeLine', { time: time(change.at), name: change.by.name, from: life.label(change.from, locale), to: life.label(change.to, locale) })
+      + (change.note ? ` · ${change.note}` : '')
     : t(locale, 'request.createdLine', { time: time(change.at) })));
   return requestDeskCard({
     title: t(locale, 'request.deskTitle', { number: request.number, name: request.requester.name }),
@@ -39,6 +40,7 @@ export function deskCard(request: RenewalRequest, context: DeskCardContext): Att
     warning: open && request.late ? t(locale, 'request.lateYes') : undefined,
     facts: requestFacts(request, context),
     history: [`${t(locale, 'request.factLastChange')}:`, ...history],
+    notePlaceholder: open ? t(locale, 'request.notePlaceholder') : undefined,
     note: t(locale, 'request.privacyNote'),
     buttons: open ? deskButtons(request, context) : [],
   });

@@ -43,7 +43,7 @@ export interface RequestServiceOptions {
 
 export type ChangeOutcome =
   | { kind: 'changed'; request: RenewalRequest }
-  | { kind: 'refused'; reason: 'unknown' | 'stale' | 'notAllowed' | 'assigned' | 'notYours'; request?: RenewalRequest };
+  | { kind: 'refused'; reason: 'unknown' | 'stale' | 'notAllowed' | 'assigned' | 'notYours' | 'noteNeeded'; request?: RenewalRequest };
 
 const CAS_ATTEMPTS = 8;
 const SWEEP_LEASE_MS = 60_000;
@@ -134,6 +134,7 @@ export class RequestService implements RenewalRecorder {
     return this.change(number, (current) => {
       if (current.status !== from) return 'stale';
       if (!this.life.mayFollow(current.status, to)) return 'notAllowed';
+      if (this.life.status(to)?.noteRequired && !note) return 'noteNeeded';
       return this.withStatus(current, to, actor, note);
     }, (request) => this.announce(request, actor));
   }

@@ -3,8 +3,15 @@ import { t } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { cardAction } from '../../dialogs/mainDialog';
 import { messageCard } from '../../cards/index';
+import { scanForSecrets } from '../secrets';
 import type { ChangeOutcome, RequestService } from './requestService';
 import { fold } from './requestService';
+
+/** The desk's note from the card's field: trimmed, at most 300 characters, anything like a PIN or T.C. number masked. */
+function noteOf(value: unknown): string | undefined {
+  const text = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, 300) : '';
+  return text ? scanForSecrets(text, true).masked : undefined;
+}
 
 /** A desk or staff verb: a card press (by `verb`) or a typed command (by its first words). */
 interface VerbEntry {
@@ -28,7 +35,9 @@ export class RequestVerbs {
       { verb: Verb.requestClaim, run: (context, data) => this.memberOnly(context, () => this.service.claim(String(data.number ?? ''), context.activity.from)) },
       {
         verb: Verb.requestMove,
-        run: (context, data) => this.memberOnly(context, () => this.service.move(String(data.number ?? ''), String(data.status ?? ''), String(data.from ?? ''), context.activity.from)),
+        run: (context, data) => this.memberOnly(context, () => this.service.move(
+          String(data.number ?? ''), String(data.status ?? ''), String(data.from ?? ''), context.activity.from, noteOf(data.note),
+        )),
       },
       { words: ['talepler csv', 'talepleri csv', 'requests csv'], run: (context) => this.memberOnly(context, () => this.sendCsv(context)) },
       { words: ['talepler', 'yenileme talepleri', 'requests'], run: (context, _data, rest) => this.memberOnly(context, async () => void (await context.sendActivity(MessageFactory.attachment(await this.service.listCard(rest))))) },
@@ -81,6 +90,10 @@ export class RequestVerbs {
     if (!outcome || outcome.kind === 'changed') return;
     const request = outcome.request;
     if (outcome.reason === 'unknown' || !request) return void (await context.sendActivity(t(locale, 'request.unknownRequest', { name })));
+    if (outcome.reason === 'noteNeeded') {
+      const data: Record<string, unknown> = cardAction(context) ?? {};
+      return void (await context.sendActivity(t(locale, 'request.noteNeeded', { name, status: this.service.life.label(String(data.status ?? ''), locale) })));
+    }
     if (outcome.reason === 'assigned') return void (await context.sendActivity(t(locale, 'request.alreadyAssigned', { name, assignee: request.assignee?.name ?? '' })));
     await this.service.refreshDesk(request);
     await context.sendActivity(t(locale, 'request.changedMeanwhile', { name, status: this.service.life.label(request.status, locale) }));

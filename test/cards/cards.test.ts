@@ -76,6 +76,7 @@ const modelRows: CardRow[] = [
       warning: t(locale, 'request.lateYes'),
       facts: [{ label: t(locale, 'request.factWho'), value: 'Ayşe Yılmaz' }],
       history: ['10.03.2026 10:00 · talep alındı'],
+      notePlaceholder: t(locale, 'request.notePlaceholder'),
       note: t(locale, 'request.privacyNote'),
       buttons: ['Üstlen', '→ A', '→ B', '→ C', '→ D'].map((label) => ({ label, data: { verb: Verb.requestMove, number: 'EI-2026-0042' } })),
     }),

@@ -52,9 +52,9 @@ for (const mode of ['redis', 'memory'] as const) {
       return { rootId: card.id, number: NUMBER.exec(visibleText(card))![0] };
     }
 
-    async function pressAndWait(scenario: RequestScenario, user: typeof mehmet, rootId: string, label: string, userSees: RegExp, bot?: HandoffBot) {
+    async function pressAndWait(scenario: RequestScenario, user: typeof mehmet, rootId: string, label: string, userSees: RegExp, bot?: HandoffBot, inputs?: Record<string, unknown>) {
       const before = scenario.cardUpdates(rootId).length;
-      await scenario.deskPressButton(user, rootId, label, bot);
+      await scenario.deskPressButton(user, rootId, label, bot, inputs);
       await scenario.waitFor(() => scenario.cardUpdates(rootId).length > before && userSees.test(scenario.userTexts()));
     }
 
@@ -155,6 +155,24 @@ for (const mode of ['redis', 'memory'] as const) {
       assert.equal(request.status, 'waitingPayment');
       assert.equal(request.assignee, undefined);
       assert.equal(request.history.length, 1);
+    });
+
+    it('the desk cancels only with a reason; the user reads it, masked if it looks like a PIN', async () => {
+      const clock = new TestClock(TUESDAY_10);
+      const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
+      await scenario.setDesk();
+      const { rootId, number } = await lostCardRequest(scenario);
+      connector.clear();
+      await scenario.deskPressButton(mehmet, rootId, '→ İptal', undefined, { note: '   ' });
+      await scenario.waitFor(() => connector.received.some((activity) => /gerekçe yazıp yeniden basın/.test(visibleText(activity))));
+      assert.equal(scenario.cardUpdates(rootId).length, 0);
+      assert.equal(scenario.toUser().length, 0);
+      await pressAndWait(scenario, mehmet, rootId, '→ İptal', /numaralı talebiniz: İptal/, undefined, { note: 'Kart bulundu, PIN 123456 çalışıyor' });
+      const notice = visibleText(scenario.toUser().at(-1)!);
+      assert.match(notice, /Bilgi İşlem'in notu: Kart bulundu, PIN \*{6} çalışıyor/);
+      assert.doesNotMatch(notice, /123456/);
+      assert.match(visibleText(scenario.currentCard(rootId)), /Kapandı: İptal[\s\S]*Ödeme bekleniyor → İptal · Kart bulundu, PIN \*{6} çalışıyor/);
+      assert.ok(number);
     });
 
     it('a late renewal gives a PDF form with the name, the number and "ıslak imza"; a wrong or expired token is a 404', async () => {
@@ -267,7 +285,7 @@ for (const mode of ['redis', 'memory'] as const) {
         connector.clear();
         await Promise.all([
           scenario.deskPressButton(mehmet, rootId, "→ Kamu SM'ye başvuruldu", first),
-          scenario.deskPressButton(zeynep, rootId, '→ İptal', second),
+          scenario.deskPressButton(zeynep, rootId, '→ İptal', second, { note: 'Kişi kurumdan ayrıldı' }),
         ]);
         await scenario.waitFor(() => scenario.toUser().length >= 1 && scenario.connector.received.some((activity) => /az önce değişti/.test(visibleText(activity))));
         const notices = scenario.toUser().filter((activity) => /numaralı talebiniz:/.test(visibleText(activity)));

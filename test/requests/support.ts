@@ -43,10 +43,10 @@ export class RequestScenario extends Scenario {
   }
 
   /** Presses the desk card's button titled `label` (as the card is now), as `user`. */
-  async deskPressButton(user: TeamsUser, rootId: string, label: string, bot?: HandoffBot): Promise<void> {
+  async deskPressButton(user: TeamsUser, rootId: string, label: string, bot?: HandoffBot, inputs: Record<string, unknown> = {}): Promise<void> {
     const button = cardButtons(this.currentCard(rootId)).find((candidate) => candidate.title === label);
     if (!button) throw new Error(`no "${label}" on the desk card: ${cardButtons(this.currentCard(rootId)).map((b) => b.title).join(', ')}`);
-    await this.deskPresses(user, button.data, rootId, bot);
+    await this.deskPresses(user, { ...button.data, ...inputs }, rootId, bot);
   }
 
   userTexts(): string {
