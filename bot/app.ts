@@ -33,6 +33,8 @@ import { createReminders, type Reminders, type ReminderTuning } from './reminder
 import { trainRecognizer, type Recognizer } from './nlu';
 import { createHandoff, type HandoffEngine } from './handoff';
 import { createRequests, registerDownloadRoutes, type RequestService } from './requests';
+import { cardReportText } from './requests/cardReportText';
+import { resolveLocale } from '../cards/i18n';
 import { createAgentLink, type AgentLink } from './agentLink';
 import { CardStatusDialog } from '../dialogs/cardStatusDialog';
 import { AgentPairingDialog } from '../dialogs/agentPairingDialog';
@@ -92,15 +94,18 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), config.BOT_LOCALE));
   adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), log));
   // After the guard, so the handoff only ever sees masked text.
+  // What the person's paired agent last reported, in words for the help desk (ticket and request cards).
+  const cardReport = async (userId: string) => cardReportText(await agentLink.service.lastReport(userId), resolveLocale(config.BOT_LOCALE), (at) => handoff.hours.formatTime(at));
   let requestService: RequestService | undefined;
   const handoff = createHandoff(config, {
     adapter, redis, log, now: services.now, policy: services.policy, conversationState,
     requestSummary: async (userId) => requestService?.summaryFor(userId),
+    cardState: cardReport,
   });
   let listeningPort = config.PORT;
   const requests = createRequests(config, {
     redis, log, now: services.now, policy: services.policy, roster: services.roster, handoff: handoff.engine,
-    courier: handoff.courier, hours: handoff.hours, publicUrl: () => config.PUBLIC_URL ?? `http://localhost:${listeningPort}`,
+    courier: handoff.courier, hours: handoff.hours, cardReport, publicUrl: () => config.PUBLIC_URL ?? `http://localhost:${listeningPort}`,
   });
   requestService = requests.service;
   services.renewals = requests.service;

@@ -28,6 +28,8 @@ export interface HandoffParts {
 export function createHandoff(config: BotConfig, parts: {
   adapter: CloudAdapter; redis?: Redis; log: Logger; now: () => Date; policy: Policy;
   requestSummary?: (userId: string) => Promise<string | undefined>;
+  /** What the person's paired agent last reported, in words. */
+  cardState?: (userId: string) => Promise<string | undefined>;
   conversationState: ConversationState;
 }): HandoffParts {
   const store = parts.redis ? new RedisHandoffStore(parts.redis, `${config.REDIS_KEY_PREFIX}handoff:`) : new MemoryHandoffStore();
@@ -39,6 +41,7 @@ export function createHandoff(config: BotConfig, parts: {
     courier,
     hours,
     requestSummary: parts.requestSummary,
+    cardState: parts.cardState && ((user) => parts.cardState!(user.aadObjectId ?? user.id)),
     policy: parts.policy,
     now: parts.now,
     log: parts.log,

@@ -25,13 +25,14 @@ export interface RequestParts {
 export function createRequests(config: BotConfig, parts: {
   redis?: Redis; log: Logger; now: () => Date; policy: Policy; roster: ExpiryRoster; handoff: HandoffEngine; courier: Courier; hours: WorkingHours;
   publicUrl: () => string;
+  cardReport?: (userId: string) => Promise<string | undefined>;
 }): RequestParts {
   const store = parts.redis ? new RedisRequestStore(parts.redis, `${config.REDIS_KEY_PREFIX}requests:`) : new MemoryRequestStore();
   const service = new RequestService({
     store, policy: parts.policy, roster: parts.roster, courier: parts.courier, hours: parts.hours, log: parts.log, now: parts.now,
     deskLocale: parts.handoff.deskLocale, desk: async () => (await parts.handoff.store.desk()) ?? undefined,
     isMember: (account) => parts.handoff.isMember(account), publicUrl: parts.publicUrl,
-    linkTtlSeconds: config.REQUEST_LINK_TTL_SECONDS, numberPrefix: config.REQUEST_NUMBER_PREFIX,
+    linkTtlSeconds: config.REQUEST_LINK_TTL_SECONDS, numberPrefix: config.REQUEST_NUMBER_PREFIX, cardReport: parts.cardReport,
   });
   const verbs = new RequestVerbs(service, { isMember: (context) => parts.handoff.isMember(context.activity.from), locale: parts.handoff.deskLocale });
   return { service, verbs, middleware: new RequestMiddleware(verbs) };

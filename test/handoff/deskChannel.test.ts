@@ -4,6 +4,8 @@ import {
   FakeConnector, Scenario, TUESDAY_10, TestClock, ali, cardButtons, channelMessage, mehmet, startHandoffBot, visibleText, type HandoffBot,
 } from './support';
 import { RequestScenario } from '../requests/support';
+import { TestAgent } from '../agentLink/support';
+import { ayse } from '../support/teams';
 
 /** The fixes from the review of the handoff in a Teams-like client (reviews/2026-12-01-handoff-in-client.md), in memory. */
 describe('the help desk channel as a place to work (review fixes)', function () {
@@ -105,15 +107,29 @@ describe('the help desk channel as a place to work (review fixes)', function () 
     assert.doesNotMatch(withdrawn, /görüşme <1 dk/);
   });
 
-  it('a ticket for a person with an open renewal request shows its number and status', async () => {
+  it('a ticket and a request card for a person with a paired agent show its last card report; the ticket shows the open request', async () => {
     const scenario = new RequestScenario(connector, bot);
     await scenario.setDesk();
+    const agent = new TestAgent();
+    try {
+      const issued = await bot.app.agentLink.service.issueCode({ userId: ayse.aadObjectId, userName: ayse.name, conversationId: scenario.userConversation });
+      assert.equal(issued.kind, 'issued');
+      assert.equal(await agent.pair((issued as { code: string }).code, bot.url), 0, agent.output.join('\n'));
+      await agent.run();
+      assert.equal((await bot.app.agentLink.service.readCard(ayse.aadObjectId)).kind, 'report');
+    } finally {
+      await agent.close();
+    }
+    const report = /PC-42, 10\.03\.2026 10:00: AKİS e-imza kartı; son geçerlilik 05\.01\.2027; PIN: \S+/;
     await scenario.press({ verb: 'path.lostCard' });
     await scenario.waitFor(() => scenario.toUser().some((activity) => /Askıya aldım/.test(visibleText(activity))));
     await scenario.pressButton('Askıya aldım');
     await scenario.waitFor(() => /Talep numaranız: (EI-2026-\d{4})/.test(scenario.userTexts()));
     const number = /Talep numaranız: (EI-2026-\d{4})/.exec(scenario.userTexts())![1];
+    assert.match(visibleText(scenario.requestCard()!), new RegExp(`Kartın son durumu \\(ajan\\)\\n${report.source}`));
     const { card } = await scenario.request();
     assert.match(visibleText(card), new RegExp(`Yenileme talebi\\n${number} · Ödeme bekleniyor · Kayıp ya da çalıntı`));
+    assert.match(visibleText(card), new RegExp(`Kart durumu \\(ajan\\)\\n${report.source}`));
+    assert.doesNotMatch(visibleText(card), /Ajan bağlı değil/);
   });
 });
