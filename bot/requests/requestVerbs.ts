@@ -44,7 +44,7 @@ export class RequestVerbs {
     ];
     this.personalVerbs = [
       { verb: Verb.requestMine, run: (context) => this.service.showMine(context) },
-      { words: ['taleplerim', 'taleplerimi goster', 'talebim', 'talebim ne durumda', 'my requests'], run: (context) => this.service.showMine(context) },
+      { words: ['taleplerim', 'taleplerimi goster', 'talebim', 'talebim ne durumda', 'talebimin durumu', 'basvurum ne durumda', 'basvurularim', 'my requests'], run: (context) => this.service.showMine(context) },
       {
         verb: Verb.requestWithdraw,
         run: (context, data) => this.service.onWithdrawPress(context, String(data.number ?? ''), typeof data.confirm === 'boolean' ? data.confirm : undefined),

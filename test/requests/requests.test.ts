@@ -136,6 +136,34 @@ for (const mode of ['redis', 'memory'] as const) {
       await scenario.waitFor(() => /artık geri alınamıyor; durumu: İptal/.test(scenario.userTexts()));
     });
 
+    it('a renewal that becomes a lost card updates the open request\'s reason and payer instead of making a second', async () => {
+      const clock = new TestClock(TUESDAY_10);
+      const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
+      await scenario.setDesk();
+      await scenario.press({ verb: 'path.renewal' });
+      await scenario.waitFor(() => /neden yeniliyorsunuz/.test(scenario.userTexts()));
+      await scenario.pressButton('Süresi doluyor / doldu');
+      await scenario.waitFor(() => /son geçerlilik tarihi nedir/.test(scenario.userTexts()));
+      await scenario.submitDate('2026-03-25');
+      await scenario.waitFor(() => /Kurumdaki göreviniz hangisi/.test(scenario.userTexts()));
+      await scenario.pressButton('İdari görevim var');
+      await scenario.waitFor(() => Boolean(scenario.requestCard()) && /Talep numaranız/.test(scenario.userTexts()));
+      const card = scenario.requestCard()!;
+      assert.match(visibleText(card), /Durum: Alındı[\s\S]*Süresi doluyor \/ doldu[\s\S]*Kurum \(F2\)[\s\S]*25\.03\.2026 · 15 gün kaldı/);
+      assert.doesNotMatch(scenario.userTexts(), /Formu aç/);
+
+      await scenario.press({ verb: 'path.lostCard' });
+      await scenario.waitFor(() => scenario.toUser().some((activity) => /Askıya aldım/.test(visibleText(activity))));
+      await scenario.pressButton('Askıya aldım');
+      await scenario.waitFor(() => /Talebinizin nedenini güncelledim: Kayıp ya da çalıntı/.test(scenario.userTexts()) && scenario.cardUpdates(card.id).length >= 1);
+      assert.match(visibleText(scenario.currentCard(card.id)), /Kayıp ya da çalıntı[\s\S]*Kişinin kendisi \(F1,F3\)/);
+      const mine = await scenario.bot.app.requests.forUser(ayseId);
+      assert.equal(mine.length, 1);
+      assert.equal(mine[0].reason, 'lostOrStolen');
+      await scenario.say('talebimin durumu');
+      await scenario.waitFor(() => /Yenileme talepleriniz/.test(scenario.userTexts()));
+    });
+
     it('a non-member pressing a status or "Üstlen" is refused politely and nothing changes', async () => {
       const clock = new TestClock(TUESDAY_10);
       const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
