@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { MessageFactory, TurnContext, type ChannelAccount, type ConversationReference } from 'botbuilder';
 import { localeOf, t, type Locale } from '../../cards/i18n';
+import { messageCard } from '../../cards/index';
+import { Verb } from '../../cards/verbs';
 import { formatDate, istanbulDate } from '../../dialogs/dates';
 import { labelOf, say, type Policy } from '../../dialogs/policy';
 import { userOf, type RenewalDraft, type RenewalRecorder } from '../../dialogs/pathServices';
@@ -99,7 +101,9 @@ export class RequestService implements RenewalRecorder {
     // An open request stops the expiry pings for that certificate.
     if (draft.expiry) await roster.markApplied(who.userId, draft.expiry, now).catch(() => false);
     const posted = await this.postToDesk(request);
-    await context.sendActivity(t(locale, 'request.numberLine', { number: request.number }));
+    await context.sendActivity(MessageFactory.attachment(messageCard({
+      title: t(locale, 'request.numberLine', { number: request.number }), buttons: [{ label: t(locale, 'request.mineButton'), data: { verb: Verb.requestMine } }],
+    })));
     if (request.late) await this.sendForm(context, posted);
     return posted;
   }

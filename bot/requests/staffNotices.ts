@@ -39,7 +39,7 @@ export function statusNotice(request: RenewalRequest, change: RequestChange, con
       paragraphs.push(t(locale, 'request.newPinLater', { date: formatDate(request.expiry) }));
     }
   }
-  buttons.push({ label: t(locale, 'common.back'), data: { verb: Verb.menu } });
+  buttons.push({ label: t(locale, 'request.mineButton'), data: { verb: Verb.requestMine } }, { label: t(locale, 'common.back'), data: { verb: Verb.menu } });
   return messageCard({ title: t(locale, 'request.noticeTitle', { number: request.number, status: life.label(request.status, locale) }), paragraphs, steps, buttons });
 }
 

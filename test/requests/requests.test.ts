@@ -117,8 +117,9 @@ for (const mode of ['redis', 'memory'] as const) {
       assert.match(scenario.userTexts(), new RegExp(`${number} numaralı talebiniz üzerinden ilerliyor. Şu anki durumu: Ödeme bekleniyor`));
       assert.equal(scenario.ticketCards().filter((activity) => /Yenileme talebi EI-/.test(visibleText(activity))).length, 0, 'no second desk card');
 
+      const mineButton = findButton(scenario.toUser(), 'Taleplerim');
       connector.clear();
-      await scenario.say('taleplerim');
+      await scenario.press(mineButton);
       await scenario.waitFor(() => scenario.toUser().length >= 1);
       await scenario.pressButton(`${number} talebini geri al`);
       await scenario.waitFor(() => /geri almak istiyor musunuz/.test(scenario.userTexts()));
