@@ -81,6 +81,7 @@ export function alreadyOpenCard(request: RenewalRequest, life: LifeCycle, locale
       t(locale, 'request.alreadyOpenBody', { number: request.number, status: life.label(request.status, locale) }),
       ...(reasonUpdate ? [t(locale, 'request.reasonUpdated', { reason: reasonUpdate })] : []),
     ],
+    buttons: [{ label: t(locale, 'request.mineButton'), data: { verb: Verb.requestMine } }],
   });
 }
 
