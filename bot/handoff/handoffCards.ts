@@ -96,10 +96,12 @@ export function satisfactionCard(ticket: Ticket, locale: Locale): Attachment {
   });
 }
 
-export function openTicketsCard(rows: string[], locale: Locale): Attachment {
+/** "açık talepler": one row per open ticket, and "Üstlen" for the oldest waiting ones (Teams shows six buttons at most). */
+export function openTicketsCard(rows: string[], locale: Locale, waiting: Ticket[] = []): Attachment {
   return messageCard({
     title: t(locale, 'handoff.openTitle', { count: rows.length }),
     paragraphs: rows.length ? rows : [t(locale, 'handoff.openNone')],
+    buttons: waiting.slice(0, 6).map((ticket) => ({ label: t(locale, 'handoff.claimTicket', { id: ticket.id }), data: { verb: Verb.handoffClaim, ticketId: ticket.id } })),
   });
 }
 

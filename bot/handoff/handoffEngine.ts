@@ -185,6 +185,8 @@ export class HandoffEngine {
     }
     const line = await this.incomingLine(context, 'user', true);
     await this.relay(ticket, line, 'toDesk');
+    // The warning said it was hidden; the user should also know the rest of the message still went to the desk.
+    if (line.text !== stripMentions(context.activity.text ?? '') || secretsFoundThisTurn(context).length) await context.sendActivity(t(locale, 'handoff.userMaskedRelayed'));
     if (ticket.status === 'waiting') {
       const position = (await this.options.store.queuePosition(ticket.id)) ?? 1;
       await context.sendActivity(t(locale, 'handoff.userStillWaiting', { position }));
@@ -377,10 +379,12 @@ export class HandoffEngine {
     const from = context.activity.from;
     if (!this.isMember(from)) return void (await context.sendActivity(t(deskLocale, 'handoff.listRefused', { name: from.name ?? '' })));
     const now = this.options.now().getTime();
-    const rows = (await store.openTickets()).map((ticket) => ticket.status === 'claimed'
+    const open = await store.openTickets();
+    const rows = open.map((ticket) => ticket.status === 'claimed'
       ? t(deskLocale, 'handoff.openClaimed', { id: ticket.id, name: ticket.user.name, claimer: ticket.claimedBy?.name ?? '' })
       : waitingRow(ticket, Math.round((now - Date.parse(ticket.createdAt)) / 60_000), deskLocale));
-    await context.sendActivity(MessageFactory.attachment(openTicketsCard(rows, deskLocale)));
+    const waiting = open.filter((ticket) => ticket.status === 'waiting');
+    await context.sendActivity(MessageFactory.attachment(openTicketsCard(rows, deskLocale, waiting)));
   }
 
   /** Redraws the ticket's card in the channel (in place) for its current status. */

@@ -99,6 +99,8 @@ describe('the help desk channel as a place to work (review fixes)', function () 
     await scenario.waitFor(() => connector.received.filter((activity) => /Açık talepler|yetkiniz yok/.test(visibleText(activity))).length >= 2);
     const text = connector.received.map(visibleText).join('\n');
     assert.match(text, new RegExp(`${ticketId} · Ayşe Yılmaz · az önce geldi`));
+    const list = connector.received.find((activity) => /Açık talepler/.test(visibleText(activity)))!;
+    assert.deepEqual(cardButtons(list).map((button) => button.title), [`Üstlen: ${ticketId}`], 'the list offers "Üstlen" for a waiting ticket');
     assert.doesNotMatch(text, /0 dakikadır|HELPDESK_MEMBER_IDS|yapılandırma/);
     await scenario.say('bitir');
     await scenario.waitFor(() => scenario.cardUpdates(card.id).length >= 1);
