@@ -68,6 +68,7 @@ const TICKET_ID_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
  */
 export class HandoffEngine {
   private readonly members: Set<string>;
+  private readonly deskSetListeners: (() => Promise<unknown>)[] = [];
 
   constructor(private readonly options: HandoffEngineOptions) {
     this.members = new Set(options.memberIds.map((id) => id.toLowerCase()));
@@ -75,6 +76,11 @@ export class HandoffEngine {
 
   get store(): HandoffStore {
     return this.options.store;
+  }
+
+  /** Runs after the help desk channel is set (the renewal requests post what waited for a desk). */
+  onDeskSet(listener: () => Promise<unknown>): void {
+    this.deskSetListeners.push(listener);
   }
 
   get deskLocale(): Locale {
@@ -372,6 +378,7 @@ export class HandoffEngine {
     await store.setDesk({ ...reference, activityId: undefined, conversation: { ...reference.conversation!, id: channelId } });
     log.info('help desk channel set');
     await context.sendActivity(t(deskLocale, 'handoff.deskSet'));
+    for (const listener of this.deskSetListeners) await listener().catch((error: Error) => log.error({ err: { message: error.message } }, 'help desk: after setting the channel'));
   }
 
   private async listOpen(context: TurnContext): Promise<void> {

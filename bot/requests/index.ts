@@ -35,5 +35,6 @@ export function createRequests(config: BotConfig, parts: {
     linkTtlSeconds: config.REQUEST_LINK_TTL_SECONDS, numberPrefix: config.REQUEST_NUMBER_PREFIX, cardReport: parts.cardReport,
   });
   const verbs = new RequestVerbs(service, { isMember: (context) => parts.handoff.isMember(context.activity.from), locale: parts.handoff.deskLocale });
+  parts.handoff.onDeskSet(() => service.postUnposted());
   return { service, verbs, middleware: new RequestMiddleware(verbs) };
 }

@@ -261,6 +261,14 @@ export class RequestService implements RenewalRecorder {
     return due.length;
   }
 
+  /** Open requests recorded while no desk channel was set get their cards now, oldest first (at most `limit`; "talepler" lists all). */
+  async postUnposted(limit = 20): Promise<number> {
+    const { requests } = await this.options.store.listOpen({});
+    const waiting = requests.filter((request) => !request.desk).reverse().slice(0, limit);
+    for (const request of waiting) await this.postToDesk(request);
+    return waiting.length;
+  }
+
   /** Facts about a person's open request for the handoff ticket card ("EI-2026-0042 · Kamu SM'ye başvuruldu"). */
   async summaryFor(userId: string): Promise<string | undefined> {
     const request = await this.options.store.openFor(userId).catch(() => undefined);

@@ -165,6 +165,20 @@ for (const mode of ['redis', 'memory'] as const) {
       await scenario.waitFor(() => /Yenileme talepleriniz/.test(scenario.userTexts()));
     });
 
+    it('a request made before the desk channel is set gets its card when the channel is set', async () => {
+      const clock = new TestClock(TUESDAY_10);
+      const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
+      await scenario.press({ verb: 'path.lostCard' });
+      await scenario.waitFor(() => scenario.toUser().some((activity) => /Askıya aldım/.test(visibleText(activity))));
+      await scenario.pressButton('Askıya aldım');
+      await scenario.waitFor(() => /Talep numaranız: EI-/.test(scenario.userTexts()));
+      assert.equal(scenario.requestCard(), undefined);
+      await scenario.setDesk();
+      await scenario.waitFor(() => Boolean(scenario.requestCard()));
+      const rootId = scenario.requestCard()!.id;
+      await pressAndWait(scenario, mehmet, rootId, "→ Kamu SM'ye başvuruldu", /talebiniz: Kamu SM'ye başvuruldu/);
+    });
+
     it('a non-member pressing a status or "Üstlen" is refused politely and nothing changes', async () => {
       const clock = new TestClock(TUESDAY_10);
       const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
