@@ -53,6 +53,7 @@ const SWEEP_BATCH = 20;
 const LIST_SHOWN = 15;
 /** The marker a CSV download token stands for (request numbers never look like this). */
 const CSV_TOKEN = 'csv:open';
+const CSV_LINK_MAX_SECONDS = 3600;
 
 /**
  * A renewal request's whole life (issue 13): recorded from the paths (one open per person), posted
@@ -191,7 +192,8 @@ export class RequestService implements RenewalRecorder {
   /** A link to download the open requests as CSV. */
   async csvLink(): Promise<{ url: string; count: number }> {
     const { total } = await this.options.store.listOpen({}, 0);
-    return { url: await this.link('exports', CSV_TOKEN), count: total };
+    // The export carries names of many people: its link lives an hour at most.
+    return { url: await this.link('exports', CSV_TOKEN, Math.min(this.options.linkTtlSeconds, CSV_LINK_MAX_SECONDS)), count: total };
   }
 
   /** What a download token opens: the form PDF of a request, or the CSV; undefined (404) when wrong or expired. */
@@ -388,9 +390,8 @@ export class RequestService implements RenewalRecorder {
     await context.sendActivity(MessageFactory.attachment(formCard(url, Math.max(1, Math.round(this.options.linkTtlSeconds / 86_400)), localeOf(context))));
   }
 
-  private async link(kind: 'forms' | 'exports', target: string): Promise<string> {
+  private async link(kind: 'forms' | 'exports', target: string, linkTtlSeconds = this.options.linkTtlSeconds): Promise<string> {
     const token = randomBytes(24).toString('base64url');
-    const { linkTtlSeconds } = this.options;
     await this.options.store.saveToken(token, target, new Date(this.options.now().getTime() + linkTtlSeconds * 1000), linkTtlSeconds);
     return `${this.options.publicUrl().replace(/\/$/, '')}/${kind}/${token}`;
   }

@@ -278,6 +278,8 @@ for (const mode of ['redis', 'memory'] as const) {
       assert.equal(lines[0].split(';')[0], 'Talep no');
       assert.equal(lines[1], `${number};Ayşe Yılmaz;;;Kayıp ya da çalıntı;;Kişinin kendisi;F1,F3;Hayır;;;;Kamu SM'ye başvuruldu;Mehmet Demir;10.03.2026`);
       assert.ok(csv.includes('Türkçe karakterlerle'));
+      clock.advanceMinutes(61);
+      assert.equal((await fetch(linkTo(scenario.connector.received, 'exports'))).status, 404, 'the CSV link lives an hour');
     });
 
     it('"Başvurdum" on an expiry ping names the open request; without one it only stops the pings', async () => {
