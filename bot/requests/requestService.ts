@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { MessageFactory, TurnContext, type ChannelAccount, type ConversationReference } from 'botbuilder';
+import { MessageFactory, TeamsInfo, TurnContext, type ChannelAccount, type ConversationReference } from 'botbuilder';
 import { localeOf, t, type Locale } from '../../cards/i18n';
 import { messageCard } from '../../cards/index';
 import { Verb } from '../../cards/verbs';
@@ -87,7 +87,7 @@ export class RequestService implements RenewalRecorder {
       number: NUMBER_PLACEHOLDER,
       requester: {
         userId: who.userId, teamsId: context.activity.from.id, name: who.userName, conversationId: who.conversationId,
-        upn: (context.activity.from as { userPrincipalName?: string }).userPrincipalName,
+        upn: await this.upnOf(context),
         ref: TurnContext.getConversationReference(context.activity), locale,
       },
       ...draft,
@@ -261,6 +261,12 @@ export class RequestService implements RenewalRecorder {
       }
     }
     return due.length;
+  }
+
+  /** The person's e-mail / UPN from Teams (for the Kamu SM list); undefined when Teams does not say. */
+  private async upnOf(context: TurnContext): Promise<string | undefined> {
+    const member = await TeamsInfo.getMember(context, context.activity.from.id).catch(() => undefined);
+    return member?.userPrincipalName || member?.email || undefined;
   }
 
   /** Open requests recorded while no desk channel was set get their cards now, oldest first (at most `limit`; "talepler" lists all). */

@@ -6,6 +6,7 @@ import {
   type HandoffBot,
 } from '../handoff/support';
 import { RequestScenario, findButton, linkTo, pdfText } from './support';
+import { ayse } from '../support/teams';
 
 const NUMBER = /EI-2026-\d{4}/;
 
@@ -255,7 +256,9 @@ for (const mode of ['redis', 'memory'] as const) {
       const clock = new TestClock(TUESDAY_10);
       const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
       await scenario.setDesk();
-      const { rootId, number } = await lostCardRequest(scenario);
+      connector.members.set(ayse.id, { id: ayse.id, name: ayse.name, aadObjectId: ayseId, userPrincipalName: 'ayse.yilmaz@kurum.gov.tr', email: 'ayse.yilmaz@kurum.gov.tr' });
+      const { rootId, number } = await lostCardRequest(scenario).finally(() => connector.members.clear());
+      assert.match(visibleText(scenario.requestCard()!), /Ayşe Yılmaz · ayse\.yilmaz@kurum\.gov\.tr/);
       await scenario.deskPressButton(mehmet, rootId, "→ Kamu SM'ye başvuruldu");
       await scenario.waitFor(() => /Kamu SM'ye başvuruldu/.test(scenario.userTexts()));
 
@@ -276,7 +279,7 @@ for (const mode of ['redis', 'memory'] as const) {
       const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
       assert.equal(lines.length, 2);
       assert.equal(lines[0].split(';')[0], 'Talep no');
-      assert.equal(lines[1], `${number};Ayşe Yılmaz;;;Kayıp ya da çalıntı;;Kişinin kendisi;F1,F3;Hayır;;;;Kamu SM'ye başvuruldu;Mehmet Demir;10.03.2026`);
+      assert.equal(lines[1], `${number};Ayşe Yılmaz;ayse.yilmaz@kurum.gov.tr;;Kayıp ya da çalıntı;;Kişinin kendisi;F1,F3;Hayır;;;;Kamu SM'ye başvuruldu;Mehmet Demir;10.03.2026`);
       assert.ok(csv.includes('Türkçe karakterlerle'));
       clock.advanceMinutes(61);
       assert.equal((await fetch(linkTo(scenario.connector.received, 'exports'))).status, 404, 'the CSV link lives an hour');
