@@ -25,6 +25,12 @@ export class AppliedActionHandler implements CardActionHandler {
     const done = await this.roster.markApplied(userId, expiry, this.now());
     const open = done ? await this.openRequest?.(userId, locale).catch(() => undefined) : undefined;
     const text = open ? t(locale, 'request.appliedLinked', open) : t(locale, done ? 'reminder.appliedDone' : 'reminder.stale');
-    await context.sendActivity(MessageFactory.attachment(messageCard({ title: text, buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] })));
+    // No request recorded through the bot yet: offer to record it (the renewal path makes the request the desk works on).
+    const record = done && !open && this.openRequest;
+    await context.sendActivity(MessageFactory.attachment(messageCard({
+      title: text,
+      paragraphs: record ? [t(locale, 'request.recordOffer')] : [],
+      buttons: [...(record ? [{ label: t(locale, 'request.recordButton'), data: { verb: Verb.renewal } }] : []), { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+    })));
   }
 }

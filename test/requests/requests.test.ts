@@ -100,7 +100,7 @@ for (const mode of ['redis', 'memory'] as const) {
       await scenario.waitFor(() => scenario.toUser().length >= 1);
       const mine = visibleText(scenario.toUser()[0]);
       for (const expected of [number, 'Teslim edildi', 'Ödeme bekleniyor', "Kamu SM'ye başvuruldu", 'Kart geldi, teslim alınabilir']) assert.ok(mine.includes(expected), `taleplerim shows "${expected}":\n${mine}`);
-      assert.ok(!cardButtons(scenario.toUser()[0]).some((button) => /geri al/.test(button.title)), 'a delivered request cannot be withdrawn');
+      assert.ok(!cardButtons(scenario.toUser().at(-1)!).some((button) => /geri al/.test(button.title)), 'a delivered request cannot be withdrawn');
       assert.doesNotMatch(mine, /Bunu tam anlayamadım/);
     });
 
@@ -291,14 +291,16 @@ for (const mode of ['redis', 'memory'] as const) {
       await scenario.setDesk();
       await scenario.bot.app.reminders.roster.record({ userId: ayseId, expiry: '2026-04-01', source: 'import', name: 'Ayşe Yılmaz' }, clock.now());
       await scenario.press({ verb: 'reminder.applied', expiry: '2026-04-01' });
-      await scenario.waitFor(() => scenario.toUser().length >= 1);
+      await scenario.waitFor(() => /not ettim/.test(scenario.userTexts()));
       assert.doesNotMatch(scenario.userTexts(), /Açık talebiniz/);
+      assert.deepEqual(cardButtons(scenario.toUser().at(-1)!).map((button) => [button.title, button.data.verb]), [['Talebimi kaydet', 'path.renewal'], ['Ana menü', 'menu']]);
       await scenario.bot.app.reminders.roster.record({ userId: ayseId, expiry: '2026-04-02', source: 'agent', name: 'Ayşe Yılmaz' }, clock.now());
       const { number } = await lostCardRequest(scenario);
       connector.clear();
       await scenario.press({ verb: 'reminder.applied', expiry: '2026-04-02' });
       await scenario.waitFor(() => scenario.toUser().length >= 1);
       assert.match(scenario.userTexts(), new RegExp(`Açık talebiniz ${number} \\(Ödeme bekleniyor\\) bu sertifika için geçerli`));
+      assert.ok(!cardButtons(scenario.toUser().at(-1)!).some((button) => button.title === 'Talebimi kaydet'));
     });
 
     it('a request waiting past its limit is announced again in its thread, in working hours only', async () => {
