@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { MessageFactory, TeamsInfo, TurnContext, type ChannelAccount, type ConversationReference } from 'botbuilder';
+import { MessageFactory, TeamsInfo, TurnContext, type Activity, type ChannelAccount, type ConversationReference } from 'botbuilder';
 import { localeOf, t, type Locale } from '../../cards/i18n';
 import { messageCard } from '../../cards/index';
 import { Verb } from '../../cards/verbs';
@@ -18,6 +18,7 @@ import type { WorkingHours } from '../handoff/workingHours';
 import { deskCard, listCard } from './deskCards';
 import { LifeCycle } from './lifeCycle';
 import { toCsv } from './requestCsv';
+import { TURN_END_MESSAGES } from './requestMiddleware';
 import { LATE_FORM_PATH, renderForm, type FormTemplate } from './requestForm';
 import { alreadyOpenCard, formCard, mineCard, statusNotice, withdrawQuestion, type NoticeContext } from './staffNotices';
 
@@ -102,10 +103,10 @@ export class RequestService implements RenewalRecorder {
     // An open request stops the expiry pings for that certificate.
     if (draft.expiry) await roster.markApplied(who.userId, draft.expiry, now).catch(() => false);
     const posted = await this.postToDesk(request);
-    await context.sendActivity(MessageFactory.attachment(messageCard({
+    await atTurnEnd(context, MessageFactory.attachment(messageCard({
       title: t(locale, 'request.numberLine', { number: request.number }), buttons: [{ label: t(locale, 'request.mineButton'), data: { verb: Verb.requestMine } }],
     })));
-    if (request.late) await this.sendForm(context, posted);
+    if (request.late) await atTurnEnd(context, await this.formMessage(context, posted));
     return posted;
   }
 
@@ -230,7 +231,7 @@ export class RequestService implements RenewalRecorder {
     const requests = await this.forUser(userOf(context).userId);
     await context.sendActivity(MessageFactory.attachment(mineCard(requests, this.noticeContext(), locale)));
     const lateOpen = requests.find((request) => request.late && this.life.isOpen(request.status));
-    if (lateOpen) await this.sendForm(context, lateOpen);
+    if (lateOpen) await context.sendActivity(await this.formMessage(context, lateOpen));
   }
 
   /** "Talebi geri al" and its confirmation. */
@@ -315,7 +316,7 @@ export class RequestService implements RenewalRecorder {
         reasonUpdate = labelOf(this.options.policy.reasons, draft.reason, locale);
       }
     }
-    await context.sendActivity(MessageFactory.attachment(alreadyOpenCard(request, this.life, locale, reasonUpdate)));
+    await atTurnEnd(context, MessageFactory.attachment(alreadyOpenCard(request, this.life, locale, reasonUpdate)));
     return request;
   }
 
@@ -391,9 +392,9 @@ export class RequestService implements RenewalRecorder {
     return deskCard(request, { policy: this.options.policy, life: this.life, hours: this.options.hours, now: this.options.now(), locale: this.options.deskLocale, cardReport });
   }
 
-  private async sendForm(context: TurnContext, request: RenewalRequest): Promise<void> {
+  private async formMessage(context: TurnContext, request: RenewalRequest): Promise<Partial<Activity>> {
     const url = await this.link('forms', request.number);
-    await context.sendActivity(MessageFactory.attachment(formCard(url, Math.max(1, Math.round(this.options.linkTtlSeconds / 86_400)), localeOf(context))));
+    return MessageFactory.attachment(formCard(url, Math.max(1, Math.round(this.options.linkTtlSeconds / 86_400)), localeOf(context)));
   }
 
   private async link(kind: 'forms' | 'exports', target: string, linkTtlSeconds = this.options.linkTtlSeconds): Promise<string> {
@@ -428,6 +429,13 @@ export class RequestService implements RenewalRecorder {
   private noticeContext(): NoticeContext {
     return { policy: this.options.policy, life: this.life, hours: (locale) => this.options.hours.describe(locale), today: istanbulDate(this.options.now()) };
   }
+}
+
+/** Sends after the path's own answer when the request middleware runs the turn (else at once: dialog tests). */
+async function atTurnEnd(context: TurnContext, activity: Partial<Activity>): Promise<void> {
+  const queue = context.turnState.get(TURN_END_MESSAGES) as Partial<Activity>[] | undefined;
+  if (queue) queue.push(activity);
+  else await context.sendActivity(activity);
 }
 
 function deskActor(account: ChannelAccount): RequestActor {

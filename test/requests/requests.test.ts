@@ -71,6 +71,8 @@ for (const mode of ['redis', 'memory'] as const) {
       }
       assert.deepEqual(cardButtons(scenario.requestCard()!).map((button) => button.title), ['Üstlen', "→ Kamu SM'ye başvuruldu", '→ İptal']);
       assert.match(scenario.userTexts(), new RegExp(`Talep numaranız: ${number}`));
+      const said = scenario.toUser().map((activity) => visibleText(activity));
+      assert.ok(said.findIndex((text) => /talebinizi oluşturdum/.test(text)) < said.findIndex((text) => /Talep numaranız/.test(text)), 'the number follows the path\'s own answer');
       assert.doesNotMatch(scenario.userTexts(), /Formu aç/, 'a lost card is not late: no wet-signed form');
 
       await pressAndWait(scenario, mehmet, rootId, 'Üstlen', /./);
