@@ -26,13 +26,15 @@ import { UnlockDialog } from '../dialogs/unlockDialog';
 import { LostCardDialog } from '../dialogs/lostCardDialog';
 import { FaqDialog } from '../dialogs/faqDialog';
 import { Verb } from '../cards/verbs';
-import { RenewalRequestStore } from '../state/renewalRequests';
 import { ExpiryRoster } from '../state/expiryRoster';
 import { MemoryRosterBackend } from '../state/memoryRosterBackend';
 import { RedisRosterBackend } from '../state/redisRosterBackend';
 import { createReminders, type Reminders, type ReminderTuning } from './reminders';
 import { trainRecognizer, type Recognizer } from './nlu';
 import { createHandoff, type HandoffEngine } from './handoff';
+import { createRequests, registerDownloadRoutes, type RequestService } from './requests';
+import { cardReportText } from './requests/cardReportText';
+import { resolveLocale } from '../cards/i18n';
 import { createAgentLink, type AgentLink } from './agentLink';
 import { createRevocationChecker } from './certStatus';
 import { CardStatusDialog } from '../dialogs/cardStatusDialog';
@@ -63,8 +65,8 @@ export interface App {
   handoff: HandoffEngine;
   /** The paired card agents (issue 5): pairing, sockets, probes. */
   agentLink: AgentLink;
-  /** Renewal requests (tests read what a path recorded). */
-  renewals: RenewalRequestStore;
+  /** Renewal requests (issue 13): tests sweep and read them. */
+  requests: RequestService;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -79,11 +81,9 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   const redis = config.REDIS_URL ? createRedisClient(config.REDIS_URL, log) : undefined;
   // One storage for both, so a turn's two state reads (and two writes) share one Redis round trip.
   const storage = createStorage(config, redis, metrics);
-  const records = redis ? new RedisStorage(redis, { prefix: `${config.REDIS_KEY_PREFIX}records:` }) : storage;
-  const services: PathServices = {
+  const services: Omit<PathServices, 'renewals'> & Partial<PathServices> = {
     policy: options.policy ?? loadPolicy(),
     now: options.now ?? (() => new Date()),
-    renewals: new RenewalRequestStore(records),
     roster: new ExpiryRoster(redis ? new RedisRosterBackend(redis, config.REDIS_KEY_PREFIX) : new MemoryRosterBackend()),
   };
   const agentLink = createAgentLink(config, { redis, log, metrics, roster: services.roster, now: services.now });
@@ -96,22 +96,47 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), config.BOT_LOCALE));
   adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), log));
   // After the guard, so the handoff only ever sees masked text.
-  const handoff = createHandoff(config, { adapter, redis, log, now: services.now, policy: services.policy, renewals: services.renewals, conversationState });
+  // What the person's paired agent last reported, in words for the help desk (ticket and request cards).
+  const cardReport = async (userId: string) => cardReportText(await agentLink.service.lastReport(userId), resolveLocale(config.BOT_LOCALE), (at) => handoff.hours.formatTime(at));
+  let requestService: RequestService | undefined;
+  const handoff = createHandoff(config, {
+    adapter, redis, log, now: services.now, policy: services.policy, conversationState,
+    requestSummary: async (userId) => requestService?.summaryFor(userId),
+    cardState: cardReport,
+  });
+  let listeningPort = config.PORT;
+  const requests = createRequests(config, {
+    redis, log, now: services.now, policy: services.policy, roster: services.roster, handoff: handoff.engine,
+    courier: handoff.courier, hours: handoff.hours, cardReport, publicUrl: () => config.PUBLIC_URL ?? `http://localhost:${listeningPort}`,
+  });
+  requestService = requests.service;
+  services.renewals = requests.service;
+  handoff.middleware.useChannelVerbs((context) => requests.verbs.channel(context));
+  handoff.sweeper.add('renewal requests', () => requests.service.sweep());
   adapter.use(handoff.middleware);
+  adapter.use(requests.middleware);
   adapter.onTurnError = createTurnErrorHandler(conversationState, log, metrics);
-  const reminders = createReminders(config, { adapter, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders });
+  const reminders = createReminders(config, {
+    adapter, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders,
+    openRequest: async (userId, locale) => {
+      const open = await requests.service.openFor(userId);
+      return open && { number: open.number, status: requests.service.life.label(open.status, locale) };
+    },
+  });
 
-  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer(), handoff.engine).addActionHandlers([...reminders.handlers, ...agentLink.handlers]), reminders.reachability);
+  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services as PathServices), options.recognizer ?? trainRecognizer(), handoff.engine).addActionHandlers([...reminders.handlers, ...agentLink.handlers]), reminders.reachability);
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => ({ ...(await checkHealth(redis)), reminders: reminders.health() }), metrics, log });
 
   agentLink.mount(server.server);
+  registerDownloadRoutes(server.server, requests.service, log);
 
   let closed: Promise<void> | undefined;
   return {
-    config, log, metrics, redis, server, reminders, handoff: handoff.engine, agentLink, renewals: services.renewals,
+    config, log, metrics, redis, server, reminders, handoff: handoff.engine, agentLink, requests: requests.service,
     async listen() {
       if (redis) await connectOrKeepTrying(redis, log);
       const port = await server.listen(config.PORT);
+      listeningPort = port;
       await agentLink.start(port);
       await reminders.start();
       handoff.sweeper.start();

@@ -29,6 +29,9 @@ const schema = z.object({
   HANDOFF_IDLE_CLOSE_SECONDS: z.coerce.number().int().min(1).default(30 * 60),
   HANDOFF_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   HANDOFF_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(15_000),
+  // Renewal requests (bot/requests): number prefix and how long a form / CSV link works.
+  REQUEST_NUMBER_PREFIX: z.string().regex(/^[A-Z]{1,6}$/, 'must be 1-6 capital letters, like EI').default('EI'),
+  REQUEST_LINK_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 86_400),
   // Expiry pings (bot/reminders): documented in docs/deploy.md and bench/README.md.
   REMINDERS_ENABLED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   REMINDER_RATE_PER_SECOND: z.coerce.number().int().min(1).max(50).default(30),

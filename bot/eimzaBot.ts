@@ -53,6 +53,8 @@ export class EimzaBot extends TeamsActivityHandler {
   }
 
   private async welcomeOnce(context: TurnContext, withMenu: boolean): Promise<void> {
+    // A team channel (the help desk's) gets desk commands, never the user welcome and menu.
+    if (context.activity.conversation?.conversationType === 'channel') return;
     if (await this.welcomed.get(context, false)) return;
     await this.welcomed.set(context, true);
     const locale = localeOf(context);

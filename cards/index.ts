@@ -1,6 +1,7 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import messageTemplate from './templates/message.json';
 import dateQuestionTemplate from './templates/dateQuestion.json';
+import requestDeskTemplate from './templates/requestDesk.json';
 import type { CardActionData } from './verbs';
 
 export interface CardButton {
@@ -37,7 +38,29 @@ export interface DateQuestionCardModel {
   data: CardActionData;
 }
 
-export const templates = { message: messageTemplate, dateQuestion: dateQuestionTemplate } as const;
+/** What `templates/requestDesk.json` binds: a renewal request's card in the help desk channel, its state on top. */
+export interface RequestDeskCardModel {
+  title: string;
+  /** "Durum: Alındı · üstlenen: Mehmet Demir" */
+  state: string;
+  /** Adaptive Card container style: 'attention' (waiting for someone), 'accent' (in hand), 'good' (closed). */
+  stateStyle: 'attention' | 'accent' | 'good' | 'default';
+  warning?: string;
+  facts: CardFact[];
+  history: string[];
+  /** Set while the request is open: a note field sent with every button (a reason, required to cancel). */
+  notePlaceholder?: string;
+  note: string;
+  buttons: CardButton[];
+}
+
+export const templates = { message: messageTemplate, dateQuestion: dateQuestionTemplate, requestDesk: requestDeskTemplate } as const;
+
+export function requestDeskCard(model: RequestDeskCardModel): Attachment {
+  const fallback = [model.title, model.state, model.warning && `⚠️ ${model.warning}`, ...model.facts.map((fact) => `${fact.label}: ${fact.value}`), ...model.history]
+    .filter(Boolean).join('\n');
+  return render(templates.requestDesk, { ...model, fallback });
+}
 
 export function messageCard(model: MessageCardModel): Attachment {
   const complete = { paragraphs: [], steps: [], facts: [], buttons: [], ...model };

@@ -29,6 +29,14 @@ export const Verb = {
   reminderSnooze: 'reminder.snooze',
   /** Paired agent: "Kaldır" on the paired-devices card (carries `deviceId`, `deviceName`). */
   agentUnpair: 'agent.unpair',
+  /** Renewal requests (bot/requests): "Üstlen" on a request's desk card (carries `number`). */
+  requestClaim: 'request.claim',
+  /** A status button on a request's desk card (carries `number`, `from` (the status the card showed) and `status`). */
+  requestMove: 'request.move',
+  /** "taleplerim" as a button. */
+  requestMine: 'request.mine',
+  /** The user's "Talebi geri al" (carries `number`), then the confirmation (`confirm: true | false`). */
+  requestWithdraw: 'request.withdraw',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

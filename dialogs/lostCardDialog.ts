@@ -73,7 +73,7 @@ export class LostCardDialog extends ComponentDialog {
     await this.services.renewals.add({
       ...userOf(step.context), reason: fee.reason, role: fee.role, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late: false,
       suspensionCheck: (step.values as { check?: CheckRecord }).check,
-    }, this.services.now());
+    }, this.services.now(), step.context);
     await step.context.sendActivity(MessageFactory.attachment(messageCard({
       title: t(locale, 'lostCard.recordedTitle'),
       facts: feeFacts(policy, fee, locale),

@@ -1,15 +1,32 @@
 import type { TurnContext } from 'botbuilder';
 import type { Policy } from './policy';
-import type { RenewalRequestStore } from '../state/renewalRequests';
+import type { RenewalRequest, SuspensionCheck } from '../state/requestStore';
 import type { ExpiryRoster } from '../state/expiryRoster';
 import type { CardAgent } from '../bot/agentLink/cardAgent';
 import type { RevocationChecker } from '../bot/certStatus';
+
+/** What a renewal request is recorded from (bot/requests/RequestService); the paths only record and read. */
+export interface RenewalRecorder {
+  add(draft: RenewalDraft, now: Date, context: TurnContext): Promise<RenewalRequest>;
+  forUser(userId: string): Promise<RenewalRequest[]>;
+}
+
+export interface RenewalDraft {
+  reason: string;
+  role?: string;
+  expiry?: string;
+  payer: 'person' | 'institution';
+  feeSource: string;
+  late: boolean;
+  /** Lost card: what Kamu SM said about the suspension, and when (bot/certStatus). */
+  suspensionCheck?: SuspensionCheck;
+}
 
 /** What the guided paths need from outside: the policy, a clock (tests fix it) and the records. */
 export interface PathServices {
   policy: Policy;
   now: () => Date;
-  renewals: RenewalRequestStore;
+  renewals: RenewalRecorder;
   roster: ExpiryRoster;
   /** The user's paired card agent (bot/agentLink); absent: the paths behave as if nobody were paired. */
   agent?: CardAgent;

@@ -82,6 +82,31 @@ const policySchema = z.object({
     /** The notes of the page this step shows (S000's PIN page). */
     notes: z.object({ warning: textId.optional(), paragraphs: z.array(textId) }).optional(),
   })).min(1),
+  requestStatuses: z.object({
+    initial: z.object({ default: z.string(), late: z.string(), personPays: z.string() }),
+    /** The status a request takes when its requester withdraws it. */
+    withdrawTo: z.string(),
+    statuses: z.array(labelled.extend({
+      closed: z.boolean(),
+      /** Which statuses the help desk may move a request to from this one. */
+      next: z.array(z.string()),
+      /** The help desk is reminded when a request stays in this status longer (working days). */
+      lateAfterWorkingDays: z.number().int().min(1).max(60).optional(),
+      /** The new card is waiting: the user is told where to pick it up, R3, R4, and offered the new PIN path. */
+      pickUp: z.boolean().optional(),
+      /** The help desk must give a reason to move a request here (it is shown to the requester). */
+      noteRequired: z.boolean().optional(),
+      userNotice: localized,
+    })).min(2),
+  }).superRefine((life, issues) => {
+    const ids = new Set(life.statuses.map((status) => status.id));
+    if (ids.size !== life.statuses.length) issues.addIssue({ code: 'custom', message: 'status ids must be distinct' });
+    const named = [...Object.values(life.initial), life.withdrawTo, ...life.statuses.flatMap((status) => status.next)];
+    for (const id of named) if (!ids.has(id)) issues.addIssue({ code: 'custom', message: `unknown status "${id}"` });
+    for (const status of life.statuses) {
+      if (status.closed && status.next.length) issues.addIssue({ code: 'custom', message: `closed status "${status.id}" cannot have next statuses` });
+    }
+  }),
 });
 
 export type Policy = z.infer<typeof policySchema>;
@@ -89,6 +114,7 @@ export type FeeRule = Policy['fees'][number];
 export type Localized = z.infer<typeof localized>;
 export type Payer = FeeRule['payer'];
 export type ReminderPolicy = Policy['reminders'];
+export type RequestStatus = Policy['requestStatuses']['statuses'][number];
 
 export class PolicyError extends Error {
   override name = 'PolicyError';

@@ -114,7 +114,7 @@ export class RenewalDialog extends ComponentDialog {
     const late = timing?.kind === 'late';
     await this.services.renewals.add({
       ...userOf(step.context), reason: fee.reason, role: fee.role, expiry, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late,
-    }, this.services.now());
+    }, this.services.now(), step.context);
     const paragraphs = [
       t(locale, 'renewal.recorded', { department: say(policy.institution.itDepartment, locale) }),
       ...this.timingNote(timing, locale),

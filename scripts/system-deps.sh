@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests talk to (real parts, not mocks):
-# redis-server, pcscd + the vsmartcard virtual reader, SoftHSM2, OpenSC, openssl, chromium;
+# redis-server, pcscd + the vsmartcard virtual reader, SoftHSM2, OpenSC, openssl, poppler-utils
+# (pdftotext reads the late-renewal form in the tests), chromium;
 # systemd-analyze and dpkg-deb for the agent's .deb.
 # Does nothing when they are all present; needs root (or sudo) otherwise.
 set -euo pipefail
@@ -17,6 +18,7 @@ have unshare || need+=(util-linux)
 have systemd-analyze || need+=(systemd)   # verifies the agent's systemd user unit
 have dpkg-deb || need+=(dpkg)
 have strip || need+=(binutils)
+have pdftotext || need+=(poppler-utils)
 if [ "${E2E:-}" = 1 ]; then
   have chromium || need+=(chromium)
   [ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need+=(fonts-noto-color-emoji)

@@ -11,6 +11,13 @@ export interface DeviceView {
   lastEvent?: CardEventBody & { at: string };
 }
 
+/** A user's newest stored card report and the device it came from (undefined report: paired, nothing read yet). */
+export interface LastReport {
+  deviceName: string;
+  online: boolean;
+  report?: CardReport & { receivedAt: string };
+}
+
 /** What reading the user's card gave. */
 export type CardReading =
   | { kind: 'notPaired' }

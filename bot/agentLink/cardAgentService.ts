@@ -6,7 +6,7 @@ import type { ExpiryRoster } from '../../state/expiryRoster';
 import type { Logger } from '../logger';
 import type { AgentHub } from './agentHub';
 import type { AgentStore } from './agentStore';
-import type { CardAgent, CardReading, DeviceView } from './cardAgent';
+import type { CardAgent, CardReading, DeviceView, LastReport } from './cardAgent';
 import { AgentOfflineError, ProbeTimeoutError } from './errors';
 import { newCodeParts, parseCode } from './pairingCode';
 import type { DeviceRecord, IssueResult, PairingOwner, SeenCertificate } from './types';
@@ -92,6 +92,17 @@ export class CardAgentService implements CardAgent {
     if (!verified.ok || verified.message.type !== 'unpair') return { status: 401, body: { error: verified.ok ? 'wrong_type' : verified.reason } };
     await this.forget(device.deviceId);
     return { status: 204 };
+  }
+
+  /** The newest card report among the user's devices (for the help desk), with the device it came from. */
+  async lastReport(userId: string): Promise<LastReport | undefined> {
+    const devices = await this.options.store.devicesOf(userId);
+    const views = await Promise.all(devices.map(async (device) => ({
+      deviceName: device.deviceName,
+      online: await this.options.hub.isOnline(device.deviceId).catch(() => false),
+      report: (await this.options.store.lastSeen(device.deviceId)).report,
+    })));
+    return views.sort((a, b) => (b.report?.receivedAt ?? '').localeCompare(a.report?.receivedAt ?? ''))[0];
   }
 
   async devices(userId: string): Promise<DeviceView[]> {

@@ -19,6 +19,8 @@ export interface TicketCardModel {
   claimedAt?: string;
   /** Set once closed: waiting and handling durations, already in words. */
   closed?: { waited: string; handled: string };
+  /** When a desk line last reached the user ("14:09"), once claimed. */
+  lastDeliveredAt?: string;
 }
 
 export function ticketCard(model: TicketCardModel, locale: Locale): Attachment {
@@ -31,11 +33,12 @@ export function ticketCard(model: TicketCardModel, locale: Locale): Attachment {
     { label: t(locale, 'handoff.factRenewal'), value: ticket.renewal ?? t(locale, 'handoff.noRenewal') },
     { label: t(locale, 'handoff.factAsked'), value: model.askedAt },
     ...(model.queuePosition ? [{ label: t(locale, 'handoff.factQueue'), value: String(model.queuePosition) }] : []),
+    ...(ticket.status === 'claimed' ? [{ label: t(locale, 'handoff.factLastDelivered'), value: model.lastDeliveredAt ?? t(locale, 'handoff.noneDelivered') }] : []),
   ];
   const recent = model.recent.length ? model.recent.map((line) => lineText(line, locale)) : [t(locale, 'handoff.noRecent')];
   const stage = stageOf(model, locale);
   return messageCard({
-    title: t(locale, 'handoff.ticketTitle', { id: ticket.id, name: ticket.user.name }),
+    title: titleOf(ticket, locale),
     warning: ticket.outsideHours && ticket.status === 'waiting' ? t(locale, 'handoff.outsideHoursNote') : undefined,
     facts,
     paragraphs: [t(locale, 'handoff.recentTitle'), ...recent],
@@ -87,8 +90,9 @@ export function claimedCard(ticket: Ticket, name: string, locale: Locale): Attac
   });
 }
 
-export function deskClaimedCard(ticket: Ticket, name: string, locale: Locale): Attachment {
-  return messageCard({ title: t(locale, 'handoff.deskClaimed', { name, user: ticket.user.name }), buttons: [closeButton(ticket, locale)] });
+/** The notice in the thread once claimed; says how to reach the user if plain replies do not reach the bot (no RSC consent). */
+export function deskClaimedCard(ticket: Ticket, name: string, bot: string, locale: Locale): Attachment {
+  return messageCard({ title: t(locale, 'handoff.deskClaimed', { name, user: ticket.user.name, bot }), buttons: [closeButton(ticket, locale)] });
 }
 
 /** The satisfaction question after a conversation with the help desk (1-5), and the way back to the menu. */
@@ -103,10 +107,12 @@ export function satisfactionCard(ticket: Ticket, locale: Locale): Attachment {
   });
 }
 
-export function openTicketsCard(rows: string[], locale: Locale): Attachment {
+/** "açık talepler": one row per open ticket, and "Üstlen" for the oldest waiting ones (Teams shows six buttons at most). */
+export function openTicketsCard(rows: string[], locale: Locale, waiting: Ticket[] = []): Attachment {
   return messageCard({
     title: t(locale, 'handoff.openTitle', { count: rows.length }),
     paragraphs: rows.length ? rows : [t(locale, 'handoff.openNone')],
+    buttons: waiting.slice(0, 6).map((ticket) => ({ label: t(locale, 'handoff.claimTicket', { id: ticket.id }), data: { verb: Verb.handoffClaim, ticketId: ticket.id } })),
   });
 }
 
@@ -116,10 +122,23 @@ export function lineText(line: TranscriptLine, locale: Locale): string {
   return t(locale, 'handoff.relayLine', { name, text: line.text });
 }
 
+/** The card's title says the ticket's state: waiting, taken by whom, or closed how. */
+function titleOf(ticket: Ticket, locale: Locale): string {
+  const base = { id: ticket.id, name: ticket.user.name };
+  if (ticket.status === 'closed') return t(locale, 'handoff.ticketTitleClosed', { ...base, outcome: outcomeText(ticket, locale) });
+  if (ticket.status === 'claimed' && ticket.claimedBy) return t(locale, 'handoff.ticketTitleClaimed', { ...base, claimer: ticket.claimedBy.name });
+  return t(locale, 'handoff.ticketTitle', base);
+}
+
+function outcomeText(ticket: Ticket, locale: Locale): string {
+  return t(locale, ticket.outcome === 'withdrawn' ? 'handoff.outcomeWithdrawn' : ticket.outcome === 'idle' ? 'handoff.outcomeIdle' : 'handoff.outcomeResolved');
+}
+
 function stageOf(model: TicketCardModel, locale: Locale): { answer?: string; buttons: CardButton[] } {
   const { ticket } = model;
   if (ticket.status === 'closed') {
-    const outcome = t(locale, ticket.outcome === 'withdrawn' ? 'handoff.outcomeWithdrawn' : ticket.outcome === 'idle' ? 'handoff.outcomeIdle' : 'handoff.outcomeResolved');
+    if (ticket.outcome === 'withdrawn' && !ticket.claimedBy) return { answer: t(locale, 'handoff.closedWithdrawnSummary', { waited: model.closed?.waited ?? '' }), buttons: [] };
+    const outcome = outcomeText(ticket, locale);
     const claimed = ticket.claimedBy ? `${t(locale, 'handoff.claimedBy', { name: ticket.claimedBy.name, time: model.claimedAt ?? '' })} · ` : '';
     return { answer: `${claimed}${t(locale, 'handoff.closedSummary', { outcome, waited: model.closed?.waited ?? '', handled: model.closed?.handled ?? '' })}`, buttons: [] };
   }

@@ -7,11 +7,8 @@ import { menuCard, secretWarningCard } from '../../cards/common';
 import { localeOf, t, type Locale } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { cardAction } from '../../dialogs/mainDialog';
-import { formatDate } from '../../dialogs/dates';
-import { dayOf, istanbulTime } from '../../dialogs/agentCards';
-import { labelOf, type Policy } from '../../dialogs/policy';
+import type { Policy } from '../../dialogs/policy';
 import type { ClosedBy, HandoffMemo, HandoffStore, Person, Ticket, TicketOutcome, TranscriptLine } from '../../state/handoffStore';
-import type { RenewalRequest, RenewalRequestStore } from '../../state/renewalRequests';
 import { normalizeText } from '../nlu/normalize';
 import { scanForSecrets } from '../secrets';
 import { secretsFoundThisTurn } from '../secretGuardMiddleware';
@@ -29,7 +26,8 @@ export interface HandoffEngineOptions {
   memo: StatePropertyAccessor<HandoffMemo>;
   courier: Courier;
   hours: WorkingHours;
-  renewals: RenewalRequestStore;
+  /** The person's open renewal request in words ("EI-2026-0042 · Kamu SM'ye başvuruldu · ..."), for the ticket card. */
+  requestSummary?: (userId: string) => Promise<string | undefined>;
   policy: Policy;
   now: () => Date;
   log: Logger;
@@ -70,6 +68,7 @@ const TICKET_ID_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
  */
 export class HandoffEngine {
   private readonly members: Set<string>;
+  private readonly deskSetListeners: (() => Promise<unknown>)[] = [];
 
   constructor(private readonly options: HandoffEngineOptions) {
     this.members = new Set(options.memberIds.map((id) => id.toLowerCase()));
@@ -77,6 +76,22 @@ export class HandoffEngine {
 
   get store(): HandoffStore {
     return this.options.store;
+  }
+
+  /** Runs after the help desk channel is set (the renewal requests post what waited for a desk). */
+  onDeskSet(listener: () => Promise<unknown>): void {
+    this.deskSetListeners.push(listener);
+  }
+
+  get deskLocale(): Locale {
+    return this.options.deskLocale;
+  }
+
+  /** A channel message no desk verb took: silence for team chatter, the desk commands for an @mention of the bot. */
+  async channelHint(context: TurnContext): Promise<void> {
+    const recipient = context.activity.recipient?.id;
+    const mentioned = (context.activity.entities ?? []).some((entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === recipient);
+    if (mentioned && !cardAction(context)) await context.sendActivity(t(this.options.deskLocale, 'handoff.channelHint'));
   }
 
   /** True when `account` is help desk staff (by Azure AD object id). */
@@ -120,6 +135,7 @@ export class HandoffEngine {
       return void (await context.sendActivity(t(locale, 'handoff.userAlreadyOpen')));
     }
     memo.ticketId = ticket.id;
+    memo.recent = [];
     const position1 = (await store.queuePosition(ticket.id)) ?? 1;
     try {
       const [cardId] = await courier.send(desk, MessageFactory.attachment(this.ticketCard(ticket, recent, position1)));
@@ -153,11 +169,13 @@ export class HandoffEngine {
       return true;
     }
     const memo = await this.memoOf(context);
-    if (!memo.ticketId) return false;
-    const ticket = await this.options.store.openTicketFor(context.activity.conversation.id);
+    const ticket = memo.ticketId || action?.verb === Verb.handoffClose ? await this.options.store.openTicketFor(context.activity.conversation.id) : undefined;
     if (!ticket) {
       delete memo.ticketId; // closed from the help desk's side since the user last wrote
-      return false;
+      if (action?.verb !== Verb.handoffClose) return false;
+      // An old "Kapat" from a conversation that has already ended.
+      await context.sendActivity(t(localeOf(context), 'handoff.userAlreadyEnded'));
+      return true;
     }
     const locale = localeOf(context);
     if (action?.verb === Verb.handoffClose || (!action && USER_END_WORDS.has(commandText(context.activity.text)))) {
@@ -173,6 +191,8 @@ export class HandoffEngine {
     }
     const line = await this.incomingLine(context, 'user', true);
     await this.relay(ticket, line, 'toDesk');
+    // The warning said it was hidden; the user should also know the rest of the message still went to the desk.
+    if (line.text !== stripMentions(context.activity.text ?? '') || secretsFoundThisTurn(context).length) await context.sendActivity(t(locale, 'handoff.userMaskedRelayed'));
     if (ticket.status === 'waiting') {
       const position = (await this.options.store.queuePosition(ticket.id)) ?? 1;
       await context.sendActivity(t(locale, 'handoff.userStillWaiting', { position }));
@@ -225,7 +245,7 @@ export class HandoffEngine {
     const ticket = result.ticket;
     log.info({ ticketId, waitedMs: now.getTime() - Date.parse(ticket.createdAt) }, 'help desk ticket claimed');
     await this.refreshCard(ticket);
-    if (ticket.threadRef) await courier.send(ticket.threadRef, MessageFactory.attachment(deskClaimedCard(ticket, name, deskLocale)));
+    if (ticket.threadRef) await courier.send(ticket.threadRef, MessageFactory.attachment(deskClaimedCard(ticket, name, context.activity.recipient?.name || 'eimza-bot', deskLocale)));
     await courier.within(ticket.userRef, async (userContext) => {
       await userContext.sendActivity(MessageFactory.attachment(claimedCard(ticket, name, ticket.locale)));
       await this.emit(userContext, EventFactory.createHandoffStatus(userContext.activity.conversation, 'accepted'));
@@ -255,8 +275,9 @@ export class HandoffEngine {
     });
     await this.bestEffort(ticketId, 'user side of close', () => courier.within(ticket.userRef, async (userContext) => {
       const locale = ticket.locale;
-      const userNote = outcome === 'withdrawn' ? 'handoff.userWithdrawn' : outcome === 'idle' ? 'handoff.userIdleClosed' : 'handoff.userClosed';
-      await userContext.sendActivity(t(locale, userNote));
+      const userNote = outcome === 'withdrawn' ? t(locale, 'handoff.userWithdrawn') : outcome === 'idle' ? t(locale, 'handoff.userIdleClosed')
+        : closedBy === 'desk' ? t(locale, 'handoff.userClosedByDesk', { name: closer?.name ?? ticket.claimedBy?.name ?? '' }) : t(locale, 'handoff.userClosed');
+      await userContext.sendActivity(userNote);
       await userContext.sendActivity(MessageFactory.attachment(ticket.claimedBy ? satisfactionCard(ticket, locale) : menuCard(locale)));
       await this.emit(userContext, EventFactory.createHandoffStatus(
         userContext.activity.conversation, outcome === 'withdrawn' ? 'failed' : 'completed', outcome,
@@ -284,10 +305,11 @@ export class HandoffEngine {
   /** Before the request: remembers the conversation's last lines (masked) for the ticket card, in its state. */
   async recordTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const memo = await this.memoOf(context);
+    // What the user read and wrote: not button verbs, and nothing once a ticket is open (it starts the next card empty).
     const keep = (line: TranscriptLine) => {
-      if (line.text) memo.recent = [...memo.recent, line].slice(-RECENT_KEEP);
+      if (line.text && !memo.ticketId) memo.recent = [...memo.recent, line].slice(-RECENT_KEEP);
     };
-    keep(await this.incomingLine(context, 'user', true));
+    if (!cardAction(context)) keep(await this.incomingLine(context, 'user', true));
     // Bot lines are kept as they are sent, before the turn's state is saved.
     context.onSendActivities(async (_turn, activities, sendNext) => {
       for (const activity of activities) keep({ at: this.options.now().toISOString(), from: 'bot', text: botTextOf(activity) ?? '' });
@@ -326,6 +348,8 @@ export class HandoffEngine {
     const target = direction === 'toDesk' ? ticket.threadRef : ticket.userRef;
     const locale = direction === 'toDesk' ? this.options.deskLocale : ticket.locale;
     if (target) await courier.send(target, MessageFactory.text(lineText(line, locale)));
+    // The desk sees on the card that the line reached the user (a reply that never reaches the bot leaves it unchanged).
+    if (direction === 'toUser') await this.bestEffort(ticket.id, 'card after a delivered line', () => this.refreshCard(ticket));
   }
 
   private async closeFromDesk(context: TurnContext, ticketId: string): Promise<void> {
@@ -354,6 +378,7 @@ export class HandoffEngine {
     await store.setDesk({ ...reference, activityId: undefined, conversation: { ...reference.conversation!, id: channelId } });
     log.info('help desk channel set');
     await context.sendActivity(t(deskLocale, 'handoff.deskSet'));
+    for (const listener of this.deskSetListeners) await listener().catch((error: Error) => log.error({ err: { message: error.message } }, 'help desk: after setting the channel'));
   }
 
   private async listOpen(context: TurnContext): Promise<void> {
@@ -361,24 +386,29 @@ export class HandoffEngine {
     const from = context.activity.from;
     if (!this.isMember(from)) return void (await context.sendActivity(t(deskLocale, 'handoff.listRefused', { name: from.name ?? '' })));
     const now = this.options.now().getTime();
-    const rows = (await store.openTickets()).map((ticket) => ticket.status === 'claimed'
+    const open = await store.openTickets();
+    const rows = open.map((ticket) => ticket.status === 'claimed'
       ? t(deskLocale, 'handoff.openClaimed', { id: ticket.id, name: ticket.user.name, claimer: ticket.claimedBy?.name ?? '' })
-      : t(deskLocale, 'handoff.openWaiting', { id: ticket.id, name: ticket.user.name, minutes: Math.round((now - Date.parse(ticket.createdAt)) / 60_000) }));
-    await context.sendActivity(MessageFactory.attachment(openTicketsCard(rows, deskLocale)));
+      : waitingRow(ticket, Math.round((now - Date.parse(ticket.createdAt)) / 60_000), deskLocale));
+    const waiting = open.filter((ticket) => ticket.status === 'waiting');
+    await context.sendActivity(MessageFactory.attachment(openTicketsCard(rows, deskLocale, waiting)));
   }
 
   /** Redraws the ticket's card in the channel (in place) for its current status. */
   private async refreshCard(ticket: Ticket): Promise<void> {
     if (!ticket.threadRef || !ticket.cardActivityId) return;
-    const recent = (await this.options.store.lines(ticket.id)).filter((line) => line.at <= ticket.createdAt).slice(-RECENT_KEEP);
-    await this.options.courier.update(ticket.threadRef, ticket.cardActivityId, MessageFactory.attachment(this.ticketCard(ticket, recent)));
+    const lines = await this.options.store.lines(ticket.id);
+    const recent = lines.filter((line) => line.at <= ticket.createdAt).slice(-RECENT_KEEP);
+    const delivered = lines.filter((line) => line.from === 'desk').pop();
+    await this.options.courier.update(ticket.threadRef, ticket.cardActivityId, MessageFactory.attachment(this.ticketCard(ticket, recent, undefined, delivered?.at)));
   }
 
-  private ticketCard(ticket: Ticket, recent: TranscriptLine[], queuePosition?: number) {
+  private ticketCard(ticket: Ticket, recent: TranscriptLine[], queuePosition?: number, lastDeliveredAt?: string) {
     const { hours, deskLocale } = this.options;
     const minutes = (from?: string, to?: string) => durationText(from, to, deskLocale);
     return ticketCard({
       ticket, recent: recent.slice(-RECENT_KEEP), queuePosition,
+      lastDeliveredAt: lastDeliveredAt && hours.formatTime(new Date(lastDeliveredAt)),
       askedAt: hours.formatTime(new Date(ticket.createdAt)),
       claimedAt: ticket.claimedAt && hours.formatTime(new Date(ticket.claimedAt)),
       closed: ticket.status === 'closed'
@@ -402,22 +432,7 @@ export class HandoffEngine {
   }
 
   private async latestRenewal(user: Person): Promise<string | undefined> {
-    const requests = await this.options.renewals.forUser(user.aadObjectId ?? user.id).catch(() => [] as RenewalRequest[]);
-    const latest = requests[requests.length - 1];
-    if (!latest) return undefined;
-    const locale = this.options.deskLocale;
-    const summary = t(locale, 'handoff.renewalSummary', {
-      date: formatDate(latest.createdAt.slice(0, 10)),
-      reason: labelOf(this.options.policy.reasons, latest.reason, locale),
-      payer: t(locale, latest.payer === 'person' ? 'fees.payerPerson' : 'fees.payerInstitution'),
-    });
-    const parts = [summary];
-    if (latest.expiry) parts.push(t(locale, 'handoff.renewalExpiry', { expiry: formatDate(latest.expiry) }));
-    const check = latest.suspensionCheck;
-    if (check) {
-      parts.push(t(locale, 'lostCard.ticketCheck', { state: t(locale, `agent.state.${check.status}`), date: formatDate(dayOf(check.checkedAt)), time: istanbulTime(check.checkedAt) }));
-    }
-    return parts.join('; ');
+    return this.options.requestSummary?.(user.aadObjectId ?? user.id).catch(() => undefined);
   }
 
   /** Sends a handoff event into the activity stream; a channel that refuses events must not break the turn. */
@@ -436,6 +451,10 @@ export class HandoffEngine {
       this.options.log.error({ ticketId, err: { name: (error as Error).name, message: (error as Error).message } }, `help desk: ${what} failed`);
     }
   }
+}
+
+function waitingRow(ticket: Ticket, minutes: number, locale: Locale): string {
+  return minutes < 1 ? t(locale, 'handoff.openWaitingNew', { id: ticket.id, name: ticket.user.name }) : t(locale, 'handoff.openWaiting', { id: ticket.id, name: ticket.user.name, minutes });
 }
 
 function personOf(account: ChannelAccount): Person {

@@ -10,8 +10,15 @@ export class HandoffSweeper {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private closed = false;
+  private readonly others: { name: string; sweep: () => Promise<number> }[] = [];
 
   constructor(private readonly engine: HandoffEngine, private readonly intervalMs: number, private readonly log: Logger) {}
+
+  /** Another timer sharing this sweep (e.g. the renewal requests' reminders). */
+  add(name: string, sweep: () => Promise<number>): this {
+    this.others.push({ name, sweep });
+    return this;
+  }
 
   start(): void {
     if (this.timer || this.closed) return;
@@ -24,9 +31,9 @@ export class HandoffSweeper {
     if (this.running) return this.running;
     this.running = (async () => {
       try {
-        await this.engine.sweep();
-      } catch (error) {
-        this.log.warn({ err: { name: (error as Error).name, message: (error as Error).message } }, 'help desk timer sweep failed');
+        for (const { name, sweep } of [{ name: 'help desk', sweep: () => this.engine.sweep() }, ...this.others]) {
+          await sweep().catch((error: Error) => this.log.warn({ err: { name: error.name, message: error.message } }, `${name} timer sweep failed`));
+        }
       } finally {
         this.running = undefined;
       }

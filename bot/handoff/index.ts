@@ -4,7 +4,6 @@ import type { BotConfig } from '../config';
 import type { Logger } from '../logger';
 import { resolveLocale } from '../../cards/i18n';
 import type { Policy } from '../../dialogs/policy';
-import type { RenewalRequestStore } from '../../state/renewalRequests';
 import { MemoryHandoffStore } from '../../state/memoryHandoffStore';
 import type { HandoffMemo } from '../../state/handoffStore';
 import { RedisHandoffStore } from '../../state/redisHandoffStore';
@@ -21,20 +20,28 @@ export interface HandoffParts {
   engine: HandoffEngine;
   middleware: HandoffMiddleware;
   sweeper: HandoffSweeper;
+  courier: Courier;
+  hours: WorkingHours;
 }
 
 /** Builds the help desk handoff from the configuration: Redis-backed when Redis is configured, in memory otherwise. */
 export function createHandoff(config: BotConfig, parts: {
-  adapter: CloudAdapter; redis?: Redis; log: Logger; now: () => Date; policy: Policy; renewals: RenewalRequestStore;
+  adapter: CloudAdapter; redis?: Redis; log: Logger; now: () => Date; policy: Policy;
+  requestSummary?: (userId: string) => Promise<string | undefined>;
+  /** What the person's paired agent last reported, in words. */
+  cardState?: (userId: string) => Promise<string | undefined>;
   conversationState: ConversationState;
 }): HandoffParts {
   const store = parts.redis ? new RedisHandoffStore(parts.redis, `${config.REDIS_KEY_PREFIX}handoff:`) : new MemoryHandoffStore();
+  const courier = new Courier(parts.adapter, config.MicrosoftAppId ?? '');
+  const hours = new WorkingHours({ hours: config.HELPDESK_HOURS, days: config.HELPDESK_DAYS, timeZone: config.HELPDESK_TIMEZONE });
   const engine = new HandoffEngine({
     store,
     memo: parts.conversationState.createProperty<HandoffMemo>('handoff'),
-    courier: new Courier(parts.adapter, config.MicrosoftAppId ?? ''),
-    hours: new WorkingHours({ hours: config.HELPDESK_HOURS, days: config.HELPDESK_DAYS, timeZone: config.HELPDESK_TIMEZONE }),
-    renewals: parts.renewals,
+    courier,
+    hours,
+    requestSummary: parts.requestSummary,
+    cardState: parts.cardState && ((user) => parts.cardState!(user.aadObjectId ?? user.id)),
     policy: parts.policy,
     now: parts.now,
     log: parts.log,
@@ -48,5 +55,7 @@ export function createHandoff(config: BotConfig, parts: {
     engine,
     middleware: new HandoffMiddleware(engine),
     sweeper: new HandoffSweeper(engine, config.HANDOFF_SWEEP_INTERVAL_MS, parts.log),
+    courier,
+    hours,
   };
 }

@@ -80,6 +80,25 @@ export class WorkingHours {
     return new Intl.DateTimeFormat('tr-TR', { timeZone: this.options.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
   }
 
+  /** The moment `days` working days after `at` (same time of day; non-working days are skipped). */
+  addWorkingDays(at: Date, days: number): Date {
+    let moment = at.getTime();
+    for (let counted = 0; counted < days;) {
+      moment += 86_400_000;
+      if (this.days.has(this.local(new Date(moment)).weekday)) counted++;
+    }
+    return new Date(moment);
+  }
+
+  /** Whole working days from `from` to `to` (0 when `to` is earlier or on the same day). */
+  workingDaysBetween(from: Date, to: Date): number {
+    let count = 0;
+    for (let moment = from.getTime() + 86_400_000; moment <= to.getTime(); moment += 86_400_000) {
+      if (this.days.has(this.local(new Date(moment)).weekday)) count++;
+    }
+    return count;
+  }
+
   private local(at: Date): LocalTime {
     const parts = Object.fromEntries(this.parts.formatToParts(at).map((part) => [part.type, part.value]));
     return {

@@ -1,25 +1,38 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { messageCard } from '../../cards/index';
-import { localeOf, t } from '../../cards/i18n';
+import { localeOf, t, type Locale } from '../../cards/i18n';
 import { Verb, type CardActionData } from '../../cards/verbs';
 import type { CardActionHandler } from '../../dialogs/cardActionHandler';
 import { userOf } from '../../dialogs/pathServices';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import { policyText, type Policy } from '../../dialogs/policy';
 
-/** "Başvurdum" on an expiry ping: no more pings for that certificate until a new one is seen. */
+/** The person's open renewal request, its status in the given language (bot/requests). */
+export type OpenRequestLookup = (userId: string, locale: Locale) => Promise<{ number: string; status: string } | undefined>;
+
+/**
+ * "Başvurdum" on an expiry ping: no more pings for that certificate until a new one is seen; when
+ * the person has an open renewal request, the answer names it (the request is the application).
+ */
 export class AppliedActionHandler implements CardActionHandler {
   readonly verb = Verb.reminderApplied;
 
-  constructor(private readonly roster: ExpiryRoster, private readonly policy: Policy, private readonly now: () => Date) {}
+  constructor(private readonly roster: ExpiryRoster, private readonly policy: Policy, private readonly now: () => Date, private readonly openRequest?: OpenRequestLookup) {}
 
   async handle(context: TurnContext, data: CardActionData): Promise<void> {
     const locale = localeOf(context);
     const expiry = typeof data.expiry === 'string' ? data.expiry : '';
-    const done = await this.roster.markApplied(userOf(context).userId, expiry, this.now());
-    const text = t(locale, done ? 'reminder.appliedDone' : 'reminder.stale');
-    // Pings are about an ordinary expiry, so the old certificate stays valid until then (R3).
-    const paragraphs = done ? [policyText(this.policy, 'r3', locale), policyText(this.policy, 'r4', locale)] : [];
-    await context.sendActivity(MessageFactory.attachment(messageCard({ title: text, paragraphs, buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] })));
+    const { userId } = userOf(context);
+    const done = await this.roster.markApplied(userId, expiry, this.now());
+    const open = done ? await this.openRequest?.(userId, locale).catch(() => undefined) : undefined;
+    const text = open ? t(locale, 'request.appliedLinked', open) : t(locale, done ? 'reminder.appliedDone' : 'reminder.stale');
+    // No request recorded through the bot yet: offer to record it (the renewal path makes the request the desk works on).
+    const record = done && !open && this.openRequest;
+    await context.sendActivity(MessageFactory.attachment(messageCard({
+      title: text,
+      // Pings are about an ordinary expiry, so the old certificate stays valid until then (R3).
+      paragraphs: [...(done ? [policyText(this.policy, 'r3', locale), policyText(this.policy, 'r4', locale)] : []), ...(record ? [t(locale, 'request.recordOffer')] : [])],
+      buttons: [...(record ? [{ label: t(locale, 'request.recordButton'), data: { verb: Verb.renewal } }] : []), { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+    })));
   }
 }

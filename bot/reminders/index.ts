@@ -9,7 +9,7 @@ import type { ExpiryRoster } from '../../state/expiryRoster';
 import { MemoryPingLedger } from '../../state/memoryPingLedger';
 import { RedisPingLedger } from '../../state/redisPingLedger';
 import type { PingLedger } from '../../state/pingLedger';
-import { AppliedActionHandler } from './appliedActionHandler';
+import { AppliedActionHandler, type OpenRequestLookup } from './appliedActionHandler';
 import { BullReminderEngine } from './bullReminderEngine';
 import { InProcessReminderEngine } from './inProcessReminderEngine';
 import { PingDelivery } from './pingDelivery';
@@ -40,6 +40,8 @@ export interface ReminderParts {
   policy: Policy;
   roster: ExpiryRoster;
   tuning?: Partial<ReminderTuning>;
+  /** The person's open renewal request, named when they press "Başvurdum". */
+  openRequest?: OpenRequestLookup;
 }
 
 export interface Reminders {
@@ -85,7 +87,7 @@ export function createReminders(config: BotConfig, parts: ReminderParts): Remind
   return {
     engine, roster, references, ledger,
     reachability: new ReachabilityRecorder(references, log),
-    handlers: [new AppliedActionHandler(roster, policy, now), new SnoozeActionHandler(roster, policy.reminders, now)],
+    handlers: [new AppliedActionHandler(roster, policy, now, parts.openRequest), new SnoozeActionHandler(roster, policy.reminders, now)],
     health: () => ({ enabled: config.REMINDERS_ENABLED, engine: config.REDIS_URL ? 'bullmq' : 'in-process', ...engine.counters() }),
     start: async () => {
       if (config.REMINDERS_ENABLED) await engine.start();

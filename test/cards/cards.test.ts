@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Attachment } from 'botbuilder';
 import { actionsOf, parseWithOfficialLibrary, TEAMS_MAX_ACTIONS } from '../support/cardCheck';
 import * as common from '../../cards/common';
-import { dateQuestionCard, messageCard, plainText, type MessageCardModel } from '../../cards/index';
+import { dateQuestionCard, messageCard, requestDeskCard, plainText, type MessageCardModel } from '../../cards/index';
 import { keysOf, t, type Locale, type StringKey } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { newCardRulesCard } from '../../dialogs/closingCards';
@@ -74,6 +74,20 @@ const modelRows: CardRow[] = [
   { name: 'dialogs/agentCards.noReportCard (offline)', build: (locale) => noReportCard(locale, { kind: 'offline', deviceName: 'PC-1' }) },
   { name: 'dialogs/agentCards.cardStatusCard (locked PIN)', build: (locale) => cardStatusCard(locale, fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z', flags: CKF_USER_PIN_LOCKED }), new Date('2026-11-21T10:00:00Z'), POLICY) },
   ...[40, 7, 3, 0, -1].map((daysLeft): CardRow => ({ name: `bot/reminders/pingCard ${daysLeft} days`, build: (locale) => pingCard({ expiry: '2027-04-30', daysLeft }, POLICY, locale) })),
+  {
+    name: 'index.requestDeskCard (state on top, five buttons)',
+    build: (locale) => requestDeskCard({
+      title: t(locale, 'request.deskTitle', { number: 'EI-2026-0042', name: 'Ayşe Yılmaz' }),
+      state: t(locale, 'request.deskStateNew', { status: 'Alındı' }),
+      stateStyle: 'attention',
+      warning: t(locale, 'request.lateYes'),
+      facts: [{ label: t(locale, 'request.factWho'), value: 'Ayşe Yılmaz' }],
+      history: ['10.03.2026 10:00 · talep alındı'],
+      notePlaceholder: t(locale, 'request.notePlaceholder'),
+      note: t(locale, 'request.privacyNote'),
+      buttons: ['Üstlen', '→ A', '→ B', '→ C', '→ D'].map((label) => ({ label, data: { verb: Verb.requestMove, number: 'EI-2026-0042' } })),
+    }),
+  },
 ];
 
 const rows: CardRow[] = [...commonRows, ...modelRows];

@@ -9,7 +9,10 @@ import { guidedPaths } from '../../bot/app';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { loadPolicy, type Policy } from '../../dialogs/policy';
 import { addDays } from '../../dialogs/dates';
-import { RenewalRequestStore } from '../../state/renewalRequests';
+import { RequestService } from '../../bot/requests';
+import { MemoryRequestStore } from '../../state/memoryRequestStore';
+import { Courier } from '../../bot/handoff/courier';
+import { WorkingHours } from '../../bot/handoff/workingHours';
 import { ExpiryRoster } from '../../state/expiryRoster';
 import { adaptiveCardOf, visibleText } from '../support/fakeConnector';
 import { trainRecognizer, type Recognizer } from '../../bot/nlu';
@@ -34,7 +37,7 @@ interface CardAction { title: string; data: Record<string, unknown> }
 export class DialogHarness {
   readonly policy: Policy;
   readonly adapter: RecordingAdapter;
-  readonly renewals: RenewalRequestStore;
+  readonly renewals: RequestService;
   readonly roster: ExpiryRoster;
   /** Every reply of the conversation so far, in order. */
   readonly transcript: Partial<Activity>[] = [];
@@ -45,8 +48,14 @@ export class DialogHarness {
     const now = options.now ?? new Date(`${this.today}T10:00:00+03:00`);
     this.policy = loadPolicy();
     const storage = new MemoryStorage();
-    this.renewals = new RenewalRequestStore(storage);
     this.roster = new ExpiryRoster();
+    // No help desk channel here: the request is recorded and numbered, nothing is sent proactively.
+    this.renewals = new RequestService({
+      store: new MemoryRequestStore(), policy: this.policy, roster: this.roster, courier: new Courier(undefined as never, ''),
+      hours: new WorkingHours({ hours: '08:30-17:30', days: '1-5', timeZone: 'Europe/Istanbul' }), log: createLogger('silent'), now: () => now,
+      deskLocale: 'tr', desk: async () => undefined, isMember: () => false, publicUrl: () => 'http://localhost:3978',
+      linkTtlSeconds: 86_400, numberPrefix: 'EI',
+    });
     const services = { policy: this.policy, now: () => now, renewals: this.renewals, roster: this.roster };
     const conversationState = new SnapshotConversationState(storage);
     const bot = new EimzaBot(conversationState, new UserState(storage), new MainDialog(guidedPaths(services), options.recognizer ?? (sharedRecognizer ??= trainRecognizer())));

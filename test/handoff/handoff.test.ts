@@ -322,7 +322,9 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     ]);
     const warnings = scenario.toUser().filter((activity) => /Güvenliğiniz için/.test(visibleText(activity)));
     assert.equal(warnings.length, 2, 'the guard still warns the user during the relay');
-    assert.equal(scenario.toUser().length, 2, 'and says nothing else');
+    // Issue 13 (review 4.7): the user is also told the rest of the message still went to the desk, masked.
+    assert.equal(scenario.toUser().filter((activity) => /yardım masasına ilettim/.test(visibleText(activity))).length, 2);
+    assert.equal(scenario.toUser().length, 4, 'and says nothing else');
     const stored = await keysAndValues(prefix);
     for (const secret of ['482913', '571938', '246810', '10000000146']) assert.ok(!stored.includes(secret), `${secret} is in Redis`);
     assert.match(stored, /kimlik no \*{11}/);

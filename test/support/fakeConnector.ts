@@ -21,6 +21,8 @@ export class FakeConnector {
   /** Optional hook to answer a send with an error status (429, 403 ...) instead of 200. */
   respond?: (activity: ReceivedActivity) => { status: number; headers?: Record<string, string> } | undefined;
   port = 0;
+  /** Teams members by id, for GET /v3/conversations/<id>/members/<memberId> (TeamsInfo.getMember); unknown ones get 404. */
+  readonly members = new Map<string, Record<string, unknown>>();
 
   get serviceUrl(): string {
     return `http://127.0.0.1:${this.port}/`;
@@ -62,6 +64,12 @@ export class FakeConnector {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(req.url ?? '');
+    if (member && req.method === 'GET') {
+      const found = this.members.get(decodeURIComponent(member[1]));
+      reply(res, found ? 200 : 404, found ? JSON.stringify(found) : '');
+      return;
+    }
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? '');
     if (!match) {
       reply(res, 404, '');
