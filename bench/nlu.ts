@@ -74,7 +74,11 @@ async function main(): Promise<void> {
     const ours = await evaluate('eimza-bot recognizer', set.rows, (text) => recognizer.recognize(text, 'tr').intent);
     const others: Evaluation[] = [];
     for (const [name, classify] of baselines) others.push(await evaluate(name, set.rows, classify));
+    const trainingKeys = new Set(train.map((row) => tokenize(row.text).join(' ')));
+    const unseen = set.rows.filter((row) => !trainingKeys.has(tokenize(row.text).join(' ')));
+    const oursUnseen = await evaluate('eimza-bot recognizer', unseen, (text) => recognizer.recognize(text, 'tr').intent);
     print(`# Set ${set.name} (${set.rows.length} rows)\n`);
+    print(`Rows that are also training sentences (once normalised): ${set.rows.length - unseen.length}; accuracy on the other ${unseen.length}: ${percent(oursUnseen.accuracy)}\n`);
     printSummary([ours, ...others]);
     printPerIntent(ours);
     printConfusion(ours);

@@ -67,7 +67,9 @@ export class NeuralIntentRecognizer implements Recognizer {
   recognizeFeatures(allFeatures: FeatureBag): IntentResult {
     const features = this.onlyKnown(allFeatures);
     if (!Object.keys(features).some(isWordFeature)) return NOTHING_KNOWN;
-    const ranked = blend(rankActivations(this.network.run(features) ?? {}, this.options.weakEvidenceMass), this.bayes.posteriors(features), this.options.bayesShare);
+    const network = rankActivations(this.network.run(features) ?? {}, this.options.weakEvidenceMass);
+    const bayes = this.bayes.posteriors(features);
+    const ranked = network.length > 0 ? blend(network, bayes, this.options.bayesShare) : guessFromBayes(bayes, this.options.bayesShare);
     const best = ranked[0];
     if (!best) return NO_EVIDENCE;
     return { intent: best.intent, score: best.score, alternatives: ranked };
@@ -124,6 +126,14 @@ function blend(network: readonly ScoredIntent[], bayes: readonly ScoredIntent[],
     .filter(([, score]) => score > 0)
     .map(([intent, score]) => ({ intent, score }))
     .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Every perceptron stayed at zero (long messages full of words that count against each intent):
+ * naive Bayes' guess, scaled to its share, so it can only lead to a question, never start a path.
+ */
+function guessFromBayes(bayes: readonly ScoredIntent[], share: number): ScoredIntent[] {
+  return bayes.map((entry) => ({ intent: entry.intent, score: share * entry.score })).filter((entry) => entry.score > 0);
 }
 
 function featureRows(corpus: readonly LabelledUtterance[], extractor: FeatureExtractor): { features: FeatureBag; intent: Intent }[] {
