@@ -39,9 +39,15 @@ export function editDistance(a: string, b: string, limit: number): number {
 /** Known tokens with how often each appeared in training; ties go to the more frequent one. */
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
+  /** The same tokens by length: a correction only looks at lengths within the allowed edits. */
+  private readonly byLength = new Map<number, Map<string, number>>();
 
   add(token: string): void {
-    this.counts.set(token, (this.counts.get(token) ?? 0) + 1);
+    const count = (this.counts.get(token) ?? 0) + 1;
+    this.counts.set(token, count);
+    let sameLength = this.byLength.get(token.length);
+    if (!sameLength) this.byLength.set(token.length, (sameLength = new Map()));
+    sameLength.set(token, count);
   }
 
   has(token: string): boolean {
@@ -54,12 +60,13 @@ export class Vocabulary {
     const limit = allowedEdits(token.length);
     if (limit === 0) return undefined;
     let best: { token: string; distance: number; count: number } | undefined;
-    for (const [candidate, count] of this.counts) {
-      if (Math.min(candidate.length, token.length) <= 3) continue;
-      const distance = editDistance(token, candidate, limit);
-      if (distance > limit) continue;
-      const isBetter = !best || distance < best.distance || (distance === best.distance && count > best.count);
-      if (isBetter) best = { token: candidate, distance, count };
+    for (let length = Math.max(4, token.length - limit); length <= token.length + limit; length += 1) {
+      for (const [candidate, count] of this.byLength.get(length) ?? []) {
+        const distance = editDistance(token, candidate, limit);
+        if (distance > limit) continue;
+        const isBetter = !best || distance < best.distance || (distance === best.distance && count > best.count);
+        if (isBetter) best = { token: candidate, distance, count };
+      }
     }
     return best?.token;
   }

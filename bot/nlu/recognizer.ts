@@ -76,7 +76,9 @@ export class NeuralIntentRecognizer implements Recognizer {
   }
 
   private onlyKnown(features: FeatureBag): FeatureBag {
-    return Object.fromEntries(Object.entries(features).filter(([feature]) => this.knownFeatures.has(feature)));
+    const known: FeatureBag = {};
+    for (const feature in features) if (this.knownFeatures.has(feature)) known[feature] = features[feature] as number;
+    return known;
   }
 }
 
