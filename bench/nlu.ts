@@ -234,7 +234,7 @@ function printConfusion(evaluation: Evaluation): void {
   print('');
 }
 
-const WEAK_EVIDENCE_MASSES = [0, 0.05, 0.1, 0.2, 0.3];
+const WEAK_EVIDENCE_MASSES = [0, 0.05, 0.1, 0.15, 0.2, 0.3];
 
 interface DecisionCounts {
   actedCorrectly: number;
