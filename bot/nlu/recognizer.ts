@@ -64,9 +64,9 @@ export class NeuralIntentRecognizer implements Recognizer {
   }
 
   /** `recognize` for a message whose features are already extracted (by the same extractor). */
-  recognizeFeatures(allFeatures: FeatureBag): IntentResult {
-    const features = this.onlyKnown(allFeatures);
-    if (!Object.keys(features).some(isWordFeature)) return NOTHING_KNOWN;
+  recognizeFeatures(features: FeatureBag): IntentResult {
+    // unknown features are skipped by the network's lookup and by naive Bayes alike
+    if (!this.knowsAWordOf(features)) return NOTHING_KNOWN;
     const network = rankActivations(this.network.run(features) ?? {}, this.options.weakEvidenceMass);
     const bayes = this.bayes.posteriors(features);
     const ranked = network.length > 0 ? blend(network, bayes, this.options.bayesShare) : guessFromBayes(bayes, this.options.bayesShare);
@@ -75,16 +75,11 @@ export class NeuralIntentRecognizer implements Recognizer {
     return { intent: best.intent, score: best.score, alternatives: ranked };
   }
 
-  private onlyKnown(features: FeatureBag): FeatureBag {
-    const known: FeatureBag = {};
-    for (const feature in features) if (this.knownFeatures.has(feature)) known[feature] = features[feature] as number;
-    return known;
+  /** Letter n-grams alone ("on$" in "json") are no sign that the message says anything we know. */
+  private knowsAWordOf(features: FeatureBag): boolean {
+    for (const feature in features) if (!feature.startsWith(CHARACTER_GRAM_PREFIX) && this.knownFeatures.has(feature)) return true;
+    return false;
   }
-}
-
-/** Letter n-grams alone ("on$" in "json") are no sign that the message says anything we know. */
-function isWordFeature(feature: string): boolean {
-  return !feature.startsWith(CHARACTER_GRAM_PREFIX);
 }
 
 /**
