@@ -147,15 +147,21 @@ interface Latencies {
   steady: number[];
   /** A busy loop as long as a median recognition, timed in the same loop: what the machine itself adds. */
   busyLoop: number[];
+  /** CPU time (process.cpuUsage) of the same calls as firstSight and steady: waiting for a core not counted, GC counted. */
+  firstSightCpu: number[];
+  steadyCpu: number[];
 }
 
 function measureLatencies(recognizer: Recognizer, rows: readonly LabelledUtterance[]): Latencies {
-  const latencies: Latencies = { firstSight: [], steady: [], busyLoop: [] };
+  const latencies: Latencies = { firstSight: [], steady: [], busyLoop: [], firstSightCpu: [], steadyCpu: [] };
   for (let pass = 0; pass < LATENCY_PASSES; pass += 1) {
     for (const row of rows) {
+      const cpuBefore = process.cpuUsage();
       const started = performance.now();
       recognizer.recognize(row.text, 'tr');
       (pass === 0 ? latencies.firstSight : latencies.steady).push(performance.now() - started);
+      const cpu = process.cpuUsage(cpuBefore);
+      (pass === 0 ? latencies.firstSightCpu : latencies.steadyCpu).push((cpu.user + cpu.system) / 1000);
     }
   }
   const spins = busyLoopSpinsFor(quantile(latencies.steady, 0.5));
@@ -310,6 +316,8 @@ function printBuildAndLatency(buildTimes: readonly number[], trainingTimes: read
     [`recognize, first sight of each row (${latencies.firstSight.length} calls)`, latencies.firstSight],
     [`recognize, seen before (${latencies.steady.length} calls)`, latencies.steady],
     ['busy loop as long as a median recognize, same loop (the machine\'s own noise)', latencies.busyLoop],
+    ['recognize, first sight, CPU time', latencies.firstSightCpu],
+    ['recognize, seen before, CPU time', latencies.steadyCpu],
   ];
   for (const [name, values] of rows) {
     print(`| ${name}: p50 / p99 / max | ${milliseconds(quantile(values, 0.5))} / ${milliseconds(quantile(values, 0.99))} / ${milliseconds(Math.max(...values))} |`);
