@@ -1,6 +1,7 @@
 /**
  * Evaluation entry point (`npm run --silent nlu`): one utterance per line on stdin,
- * one JSON object `{"text","intent","score"}` per line on stdout, same order, nothing else.
+ * one JSON object `{"text","intent","score"}` per line on stdout, same order, nothing else;
+ * `"topic"` follows when the message asks a topic question (types.ts, TOPICS).
  * Diagnostics go to stderr only.
  */
 import { createInterface } from 'node:readline';
@@ -11,8 +12,8 @@ async function main(): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     const text = line.replace(/^\uFEFF/, '');
-    const { intent, score } = recognizer.recognize(text, 'tr');
-    process.stdout.write(`${JSON.stringify({ text, intent, score: Number(score.toFixed(4)) })}\n`);
+    const { intent, score, topic } = recognizer.recognize(text, 'tr');
+    process.stdout.write(`${JSON.stringify({ text, intent, score: Number(score.toFixed(4)), ...(topic ? { topic } : {}) })}\n`);
   }
 }
 

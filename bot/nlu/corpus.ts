@@ -1,25 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { INTENTS, type Intent } from './types';
+import { INTENTS, TOPICS, type Intent, type Topic } from './types';
 
 export interface LabelledUtterance {
   text: string;
   intent: Intent;
+  /** The refinement this utterance asks about, if any (see TOPICS). */
+  topic?: Topic;
 }
+
+/** A plain sentence, or `{ "text", "topic" }` for one that asks a TOPICS question. */
+const UtteranceSchema = z.union([z.string().min(1), z.object({ text: z.string().min(1), topic: z.enum(TOPICS) }).strict()]);
 
 const CorpusFileSchema = z.object({
   description: z.string().optional(),
   // z.record over an enum demands every intent, so a missing one fails at start-up.
-  intents: z.record(z.enum(INTENTS), z.array(z.string().min(1)).min(1)),
+  intents: z.record(z.enum(INTENTS), z.array(UtteranceSchema).min(1)),
 });
 
 export const CORPUS_DIRECTORY = join(__dirname, 'corpus');
 export const TRAINING_CORPUS_PATH = join(CORPUS_DIRECTORY, 'train.json');
 export const DEV_CORPUS_PATH = join(CORPUS_DIRECTORY, 'dev.json');
+/** Second held-out set (issue 16), written by someone who never saw train.json. */
+export const DEV2_CORPUS_PATH = join(CORPUS_DIRECTORY, 'dev2.json');
 
-/** Reads and validates a corpus file (`{ intents: { <intent>: [utterance, ...] } }`). */
+/** Reads and validates a corpus file (`{ intents: { <intent>: [utterance or { text, topic }, ...] } }`). */
 export function loadCorpus(path: string): LabelledUtterance[] {
   const parsed = CorpusFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  return INTENTS.flatMap((intent) => parsed.intents[intent].map((text) => ({ text, intent })));
+  return INTENTS.flatMap((intent) =>
+    parsed.intents[intent].map((row) => (typeof row === 'string' ? { text: row, intent } : { text: row.text, intent, topic: row.topic })),
+  );
 }

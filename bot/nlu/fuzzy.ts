@@ -36,12 +36,26 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length] as number;
 }
 
-/** Known tokens with how often each appeared in training; ties go to the more frequent one. */
+/** Known tokens with how often each appeared in training; ties go to the more frequent one, then the first in the alphabet. */
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
+  /**
+   * Every token under itself and under the words its deletions make, one letter out (two for tokens
+   * long enough to be two edits from a 9-letter word): the SymSpell idea. Two words within n edits, a
+   * swap of two letters included, always share such a key, so a correction looks up a handful of
+   * candidates instead of scanning the whole vocabulary.
+   */
+  private readonly byDeletion = new Map<string, string[]>();
 
   add(token: string): void {
+    const isNew = !this.counts.has(token);
     this.counts.set(token, (this.counts.get(token) ?? 0) + 1);
+    if (!isNew) return;
+    for (const key of deletionKeys(token, allowedEdits(token.length + 2))) {
+      const tokens = this.byDeletion.get(key);
+      if (tokens) tokens.push(token); // each token is added once (isNew), so no duplicates
+      else this.byDeletion.set(key, [token]);
+    }
   }
 
   has(token: string): boolean {
@@ -54,13 +68,37 @@ export class Vocabulary {
     const limit = allowedEdits(token.length);
     if (limit === 0) return undefined;
     let best: { token: string; distance: number; count: number } | undefined;
-    for (const [candidate, count] of this.counts) {
-      if (Math.min(candidate.length, token.length) <= 3) continue;
-      const distance = editDistance(token, candidate, limit);
-      if (distance > limit) continue;
-      const isBetter = !best || distance < best.distance || (distance === best.distance && count > best.count);
-      if (isBetter) best = { token: candidate, distance, count };
+    for (const key of deletionKeys(token, limit)) {
+      for (const candidate of this.byDeletion.get(key) ?? []) {
+        if (candidate.length <= 3) continue;
+        const distance = editDistance(token, candidate, limit);
+        if (distance > limit) continue;
+        const count = this.counts.get(candidate) ?? 0;
+        const isBetter =
+          !best || distance < best.distance || (distance === best.distance && (count > best.count || (count === best.count && candidate < best.token)));
+        if (isBetter) best = { token: candidate, distance, count };
+      }
     }
     return best?.token;
   }
+}
+
+/** The token and every word made by deleting up to `depth` of its letters. */
+function deletionKeys(token: string, depth: number): Set<string> {
+  const keys = new Set([token]);
+  let layer = [token];
+  for (let level = 0; level < depth; level += 1) {
+    const next: string[] = [];
+    for (const word of layer) {
+      for (let index = 0; index < word.length; index += 1) {
+        const shorter = word.slice(0, index) + word.slice(index + 1);
+        if (!keys.has(shorter)) {
+          keys.add(shorter);
+          next.push(shorter);
+        }
+      }
+    }
+    layer = next;
+  }
+  return keys;
 }

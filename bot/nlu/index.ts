@@ -7,30 +7,49 @@
  * const decision = decide(result); // { kind: 'confident', intent: 'unlock', ... }
  */
 import { loadCorpus, TRAINING_CORPUS_PATH, type LabelledUtterance } from './corpus';
-import { NeuralIntentRecognizer, type TrainingOptions } from './recognizer';
-import type { Recognizer } from './types';
+import { DomainWords, DOMAIN_WORDS_PATH } from './domain';
+import type { TrainingOptions } from './recognizer';
+import { MODEL_PATH, readSavedModel } from './model';
+import { SmallTalk, SMALL_TALK_PATH } from './smallTalk';
+import { StaffMessageRecognizer } from './staffRecognizer';
 
 export * from './types';
 export { CONFIDENCE_THRESHOLD, clarificationOptions, decide, isConfident, type RecognitionDecision } from './confidence';
-export { loadCorpus, TRAINING_CORPUS_PATH, DEV_CORPUS_PATH, type LabelledUtterance } from './corpus';
+export { loadCorpus, TRAINING_CORPUS_PATH, DEV_CORPUS_PATH, DEV2_CORPUS_PATH, type LabelledUtterance } from './corpus';
 export { normalizeText, tokenize, turkishLowerCase, foldDiacritics } from './normalize';
 
-export { DEFAULT_WEAK_EVIDENCE_MASS } from './recognizer';
+export { DEFAULT_BAYES_SHARE, DEFAULT_WEAK_EVIDENCE_MASS } from './recognizer';
+export { DomainWords, DOMAIN_WORDS_PATH, keepInScope } from './domain';
+export { SmallTalk, SMALL_TALK_PATH } from './smallTalk';
+export { StaffMessageRecognizer } from './staffRecognizer';
+export { corpusFingerprint, MODEL_PATH, readSavedModel, writeSavedModel, type SavedModel } from './model';
 
 export interface RecognizerOptions extends TrainingOptions {
   /** Training utterances; default: the corpus file at `trainingCorpusPath`. */
   corpus?: readonly LabelledUtterance[];
   /** Default: bot/nlu/corpus/train.json. */
   trainingCorpusPath?: string;
+  /** Words that name the domain (the safety net); default: bot/nlu/corpus/domain.json. */
+  domainWordsPath?: string;
+  /** Greetings and small talk; default: bot/nlu/corpus/smallTalk.json. */
+  smallTalkPath?: string;
+  /**
+   * The networks saved by `npm run nlu:build` (default bot/nlu/model.json), taken only when built
+   * from this very corpus; `null` = always train. Custom network settings always train.
+   */
+  modelPath?: string | null;
 }
 
-/** Trains the model from the corpus (tens of milliseconds, see README) and returns it. */
-export function trainRecognizer(options: RecognizerOptions = {}): Recognizer {
+/** Loads the saved networks, or trains them from the corpus when there are none for it (see README), and returns the recognizer. */
+export function trainRecognizer(options: RecognizerOptions = {}): StaffMessageRecognizer {
   const corpus = options.corpus ?? loadCorpus(options.trainingCorpusPath ?? TRAINING_CORPUS_PATH);
-  return NeuralIntentRecognizer.train(corpus, options);
+  const words = { domain: DomainWords.load(options.domainWordsPath ?? DOMAIN_WORDS_PATH), smallTalk: SmallTalk.load(options.smallTalkPath ?? SMALL_TALK_PATH) };
+  const modelPath = options.networkSettings ? null : options.modelPath === undefined ? MODEL_PATH : options.modelPath;
+  const saved = modelPath === null ? undefined : readSavedModel(corpus, modelPath);
+  return StaffMessageRecognizer.build(corpus, words, options, saved);
 }
 
 /** `trainRecognizer`, as a promise. */
-export async function createRecognizer(options: RecognizerOptions = {}): Promise<Recognizer> {
+export async function createRecognizer(options: RecognizerOptions = {}): Promise<StaffMessageRecognizer> {
   return trainRecognizer(options);
 }

@@ -2,8 +2,8 @@
  * Remembers a pure function's answer per word: users keep typing the same few hundred words, and
  * stemming or spell-correcting one costs far more than a lookup. Bounded: when full, it starts over.
  */
-export function memoizedPerWord(compute: (word: string) => string, limit = 20_000): (word: string) => string {
-  const known = new Map<string, string>();
+export function memoizedPerWord<T = string>(compute: (word: string) => T, limit = 20_000): (word: string) => T {
+  const known = new Map<string, T>();
   return (word) => {
     let answer = known.get(word);
     if (answer === undefined) {

@@ -15,9 +15,18 @@ declare module '@nlpjs/neural' {
     input: FeatureBag;
     output: Record<string, number>;
   }
+  /** A trained network as NLP.js saves it: one weight per feature, then the bias, per output. */
+  export interface NeuralNetworkJson {
+    settings: NeuralNetworkSettings;
+    features: string[];
+    intents: string[];
+    perceptrons: number[][];
+  }
   export class NeuralNetwork {
     constructor(settings?: NeuralNetworkSettings);
     train(corpus: TrainingRow[]): unknown;
+    toJSON(): NeuralNetworkJson;
+    fromJSON(json: NeuralNetworkJson): void;
     /** Activation per output name (ReLU-style, 0 when not activated); undefined before training. */
     run(input: FeatureBag): Record<string, number> | undefined;
   }

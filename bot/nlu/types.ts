@@ -23,9 +23,12 @@ export interface ScoredIntent {
 }
 
 /**
- * A safety question the message asks, beyond its intent: the old PIN on the new card (R4), when
- * to use the new card (R3), the PUK (L3), a forgotten PIN (unlock), an SMS going to a number that
- * is not the user's (S000 step 6).
+ * Refinements inside an intent that change what the user must read (issue 16):
+ * - old_pin_on_new_card: can I use my old PIN on the new card;
+ * - new_card_when: can I use the new card now / from when;
+ * - puk: any question about the PUK;
+ * - forgot_pin: a forgotten PIN, however phrased;
+ * - sms_number: the SMS goes to a number that is not mine.
  */
 export const TOPICS = ['old_pin_on_new_card', 'new_card_when', 'puk', 'forgot_pin', 'sms_number'] as const;
 export type Topic = (typeof TOPICS)[number];
@@ -33,7 +36,7 @@ export type Topic = (typeof TOPICS)[number];
 export interface IntentResult extends ScoredIntent {
   /** Every intent with a non-zero score, best first (the winner included). */
   alternatives: ScoredIntent[];
-  /** Set when the message asks one of the safety questions; it decides the answer over the intent. */
+  /** Set when the message asks one of the TOPICS questions (never on `none`). */
   topic?: Topic;
 }
 
@@ -47,4 +50,8 @@ export interface Recognizer {
 
 export function isIntent(value: string): value is Intent {
   return (INTENTS as readonly string[]).includes(value);
+}
+
+export function isTopic(value: string): value is Topic {
+  return (TOPICS as readonly string[]).includes(value);
 }

@@ -43,15 +43,17 @@ describe('nlu CLI (npm run --silent nlu)', () => {
       for (const line of lines) assert.doesNotThrow(() => JSON.parse(line), line);
     });
 
-    it('keeps the input order and gives text, intent and score', () => {
+    // issue 16 adds "topic", only when the message asks a topic question; the three keys stay first
+    it('keeps the input order and gives text, intent and score (and the topic when there is one)', () => {
       const results = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
       results.forEach((result, index) => {
         const row = CLI_ROWS[index];
         assert.ok(row);
-        assert.deepEqual(Object.keys(result), ['text', 'intent', 'score']);
+        assert.deepEqual(Object.keys(result), row.topic ? ['text', 'intent', 'score', 'topic'] : ['text', 'intent', 'score']);
         assert.equal(result.text, row.text);
         assert.equal(result.intent, row.intent);
         assert.equal(typeof result.score, 'number');
+        assert.equal(result.topic, row.topic);
       });
     });
   });

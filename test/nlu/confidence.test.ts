@@ -1,12 +1,24 @@
 import assert from 'node:assert/strict';
-import { CONFIDENCE_THRESHOLD, createRecognizer, decide, isConfident } from '../../bot/nlu';
-import { AMBIGUOUS_MESSAGES, DECISION_ROWS } from './data/decisions';
+import { CONFIDENCE_THRESHOLD, createRecognizer, decide, isConfident, keepInScope } from '../../bot/nlu';
+import { AMBIGUOUS_MESSAGES, DECISION_ROWS, SAFETY_NET_ROWS } from './data/decisions';
 
 describe('nlu confidence', () => {
   describe('when deciding what to do with a result', () => {
     for (const row of DECISION_ROWS) {
       it(row.name, () => {
         assert.deepEqual(decide(row.result), row.expected);
+      });
+    }
+  });
+
+  describe('when the message names the domain (keepInScope)', () => {
+    for (const row of SAFETY_NET_ROWS) {
+      it(row.name, () => {
+        const kept = keepInScope(row.result);
+        assert.equal(kept.intent, row.expected.intent);
+        assert.ok(Math.abs(kept.score - row.expected.score) < 1e-9, String(kept.score));
+        assert.deepEqual(kept.alternatives.map((entry) => entry.intent), row.expected.alternatives.map((entry) => entry.intent));
+        assert.notEqual(decide(kept).kind, 'out_of_scope');
       });
     }
   });

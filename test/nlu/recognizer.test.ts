@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { CONFIDENCE_THRESHOLD, createRecognizer, decide, INTENTS, type IntentResult, type Recognizer } from '../../bot/nlu';
+import { DOMAIN_MESSAGES, KIND_ROWS, OTHER_SYSTEM_MESSAGES, TOPIC_ROWS } from './data/kinds';
 import { UTTERANCE_ROWS } from './data/utterances';
 
 describe('nlu recognizer', () => {
@@ -16,6 +17,52 @@ describe('nlu recognizer', () => {
         assert.equal(result.intent, row.intent, describeResult(result));
       });
     }
+  });
+
+  describe('when staff write the kinds of message issue 16 found missed', () => {
+    for (const row of KIND_ROWS) {
+      it(`${row.intent} (${row.kind}): ${row.text}`, () => {
+        const result = recognizer.recognize(row.text, 'tr');
+        assert.equal(result.intent, row.intent, describeResult(result));
+      });
+    }
+  });
+
+  describe('when a message asks one of the topic questions', () => {
+    for (const row of TOPIC_ROWS) {
+      it(`${row.intent} / ${row.topic ?? 'no topic'}: ${row.text}`, () => {
+        const result = recognizer.recognize(row.text, 'tr');
+        assert.equal(result.intent, row.intent, describeResult(result));
+        assert.equal(result.topic, row.topic, describeResult(result));
+      });
+    }
+
+    it('never gives a topic to an out-of-scope message', () => {
+      for (const text of OTHER_SYSTEM_MESSAGES) assert.equal(recognizer.recognize(text).topic, undefined, text);
+    });
+  });
+
+  describe('the safety net: a message that names the domain', () => {
+    for (const text of DOMAIN_MESSAGES) {
+      it(`is never answered "out of scope": ${text}`, () => {
+        const result = recognizer.recognize(text, 'tr');
+        assert.notEqual(result.intent, 'none', describeResult(result));
+        assert.notEqual(decide(result).kind, 'out_of_scope', describeResult(result));
+      });
+    }
+
+    for (const text of OTHER_SYSTEM_MESSAGES) {
+      it(`still leaves another system's card or password out of scope: ${text}`, () => {
+        assert.equal(decide(recognizer.recognize(text, 'tr')).kind, 'out_of_scope');
+      });
+    }
+  });
+
+  it('covers every kind of issue 16 with at least three rows', () => {
+    const kinds = new Map<string, number>();
+    for (const row of KIND_ROWS) kinds.set(row.kind, (kinds.get(row.kind) ?? 0) + 1);
+    for (const [kind, count] of kinds) assert.ok(count >= 3, `${kind}: ${count}`);
+    assert.equal(kinds.size, 11);
   });
 
   it('covers every intent with diacritic-free, upper-case, typo and English rows', () => {

@@ -1,7 +1,7 @@
-import type { Intent } from '../../../bot/nlu';
+import type { Intent, Topic } from '../../../bot/nlu';
 
 /** Lines fed to the CLI in this order; the empty line must still give one output line. */
-export const CLI_ROWS: readonly { text: string; intent: Intent }[] = [
+export const CLI_ROWS: readonly { text: string; intent: Intent; topic?: Topic }[] = [
   { text: 'E İMZAM KİLİTLENDİ', intent: 'unlock' },
   { text: 'mebbis şifremi unuttum', intent: 'none' },
   { text: '', intent: 'none' },
@@ -9,4 +9,6 @@ export const CLI_ROWS: readonly { text: string; intent: Intent }[] = [
   { text: 'ücreti kim ödüyor', intent: 'fees' },
   { text: '{"not": "json input"}', intent: 'none' },
   { text: 'bilgisayarımı eşleştir', intent: 'agent_pairing' },
+  { text: 'puk kodunu girsem mi acaba', intent: 'unlock', topic: 'puk' },
+  { text: 'mrb hocam', intent: 'help' },
 ];

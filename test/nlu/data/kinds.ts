@@ -1,0 +1,172 @@
+import type { Intent, Topic } from '../../../bot/nlu';
+
+/** The kinds of message issue 16 found the recognizer missing. */
+export type Kind =
+  | 'greeting'
+  | 'capitals-urgency'
+  | 'screen-quote'
+  | 'kod-for-pin'
+  | 'puk'
+  | 'hedged'
+  | 'long'
+  | 'helper-program'
+  | 'phone'
+  | 'english'
+  | 'mixed';
+
+export interface KindRow {
+  kind: Kind;
+  text: string;
+  intent: Intent;
+}
+
+/**
+ * Held-out rows, one table per kind (written before the training rows for these kinds;
+ * corpus.test.ts checks that none of them is a training sentence once normalised).
+ */
+export const KIND_ROWS: readonly KindRow[] = [
+  { kind: 'greeting', intent: 'help', text: 'mrb' },
+  { kind: 'greeting', intent: 'help', text: 'Merhabalar iyi günler' },
+  { kind: 'greeting', intent: 'help', text: 'selamun aleykum' },
+  { kind: 'greeting', intent: 'help', text: 'günaydın hocam' },
+  { kind: 'greeting', intent: 'help', text: 'kolay gelsin' },
+  { kind: 'greeting', intent: 'help', text: 'good morning' },
+  { kind: 'greeting', intent: 'help', text: 'hey there' },
+  { kind: 'greeting', intent: 'help', text: 'nasılsın bot' },
+
+  { kind: 'capitals-urgency', intent: 'unlock', text: 'ACİL!!! E İMZA ŞİFREM KİLİTLENDİ İMZA ATAMIYORUM' },
+  { kind: 'capitals-urgency', intent: 'lost_card', text: 'ACIL KARTIM CALINDI NE YAPMALIYIM' },
+  { kind: 'capitals-urgency', intent: 'renewal', text: 'ÇOK ACİL E İMZAMIN SÜRESİ BİTTİ YENİLEMEM LAZIM' },
+  { kind: 'capitals-urgency', intent: 'human', text: 'ACİLEN BİRİ BENİ ARASIN' },
+  { kind: 'capitals-urgency', intent: 'new_card_pin', text: 'HEMEN YENİ KARTIN PİNİNİ ÖĞRENMEM LAZIM' },
+
+  { kind: 'screen-quote', intent: 'unlock', text: '"PIN bloke" yazıyor ekranda' },
+  { kind: 'screen-quote', intent: 'unlock', text: 'imza atarken "deneme hakkınız kalmadı" uyarısı çıktı' },
+  { kind: 'screen-quote', intent: 'card_status', text: 'program "kart bulunamadı" diyor takılı halbuki' },
+  { kind: 'screen-quote', intent: 'card_status', text: 'okuyucu takılı ama akis kart takılı değil diyor' },
+  { kind: 'screen-quote', intent: 'unlock', text: 'hatalı pin girişi, kalan deneme 0 yazıyor' },
+
+  { kind: 'kod-for-pin', intent: 'unlock', text: 'e imzanın kodunu unuttum' },
+  { kind: 'kod-for-pin', intent: 'unlock', text: 'imza kodumu hatırlamıyorum' },
+  { kind: 'kod-for-pin', intent: 'new_card_pin', text: 'yeni kartın kodu ne' },
+  { kind: 'kod-for-pin', intent: 'unlock', text: 'kodu 3 kere yanlış yazdım kart kitlendi' },
+
+  { kind: 'puk', intent: 'unlock', text: 'puk kodum ne' },
+  { kind: 'puk', intent: 'unlock', text: 'PUK nereden öğrenilir' },
+  { kind: 'puk', intent: 'unlock', text: 'puk girmem lazım mı' },
+  { kind: 'puk', intent: 'unlock', text: 'what is the PUK for' },
+
+  { kind: 'hedged', intent: 'unlock', text: 'galiba şifrem kilitlendi' },
+  { kind: 'hedged', intent: 'unlock', text: 'sanki pinim bloke olmuş gibi' },
+  { kind: 'hedged', intent: 'lost_card', text: 'e imzamı bir yerde kaybetmiş olabilirim' },
+  { kind: 'hedged', intent: 'renewal', text: 'sanırım e imzamın süresi doldu ama emin değilim' },
+  { kind: 'hedged', intent: 'unlock', text: 'I think my password is locked' },
+
+  {
+    kind: 'long',
+    intent: 'unlock',
+    text: 'Hocam merhaba, dün akşam evden imza atmaya çalıştım. Birkaç kez şifre yanlış dedi, şimdi hiç açılmıyor. Ne yapmam gerekiyor?',
+  },
+  {
+    kind: 'long',
+    intent: 'new_card_pin',
+    text: 'iyi günler, bilgi işlemden yeni e imza kartım geldi bugün. eskisi de duruyor. yenisinin şifresini nereden alacağım acaba',
+  },
+  {
+    kind: 'long',
+    intent: 'fees',
+    text: 'Merhaba. Ben okulda müdür yardımcısıyım, e-imzamın süresi doluyor. Yenileme parasını ben mi ödeyeceğim yoksa kurum mu?',
+  },
+  {
+    kind: 'long',
+    intent: 'lost_card',
+    text: 'selam, hafta sonu cüzdanımı kaybettim, e imza kartım da içindeydi. başkası kullanır mı diye korkuyorum, ne yapayım',
+  },
+
+  { kind: 'helper-program', intent: 'agent_pairing', text: 'bot kart okuyucumu görmüyor' },
+  { kind: 'helper-program', intent: 'agent_pairing', text: 'yardımcı programı kurdum eşleme kodunu nereye yazacağım' },
+  { kind: 'helper-program', intent: 'agent_pairing', text: 'bana verilen 6 haneli kodu programa girdim olmadı' },
+  { kind: 'helper-program', intent: 'agent_pairing', text: 'the bot cannot see my card reader' },
+
+  { kind: 'phone', intent: 'human', text: 'bilgi işlemin telefon numarası kaç' },
+  { kind: 'phone', intent: 'human', text: 'beni telefonla arayabilir misiniz' },
+  { kind: 'phone', intent: 'human', text: 'yardım masasının numarası' },
+  { kind: 'phone', intent: 'human', text: 'can someone call me' },
+
+  { kind: 'english', intent: 'renewal', text: 'my certificate runs out next month, I need a new one' },
+  { kind: 'english', intent: 'unlock', text: 'typed the wrong PIN too many times' },
+  { kind: 'english', intent: 'fees', text: 'will the institution cover the cost' },
+  { kind: 'english', intent: 'security_word', text: "can't remember the security phrase I chose" },
+  { kind: 'english', intent: 'leaving', text: 'I am moving to a different school, does my e-signature stay valid' },
+  { kind: 'english', intent: 'none', text: 'the projector in room 4 is broken' },
+
+  { kind: 'mixed', intent: 'unlock', text: 'e-imza PIN blocked oldu' },
+  { kind: 'mixed', intent: 'new_card_pin', text: 'new card geldi pin ne' },
+  { kind: 'mixed', intent: 'card_status', text: 'sertifikamın expiry date ne zaman' },
+  { kind: 'mixed', intent: 'human', text: 'bir support person ile konuşabilir miyim' },
+];
+
+export interface TopicRow {
+  text: string;
+  intent: Intent;
+  /** undefined: the message asks none of the topic questions. */
+  topic: Topic | undefined;
+}
+
+/** Topic questions (issue 16), with the intent they belong to; and near misses that carry no topic. */
+export const TOPIC_ROWS: readonly TopicRow[] = [
+  { topic: 'old_pin_on_new_card', intent: 'new_card_pin', text: 'eski kartın pinini yeni kartta kullanabilir miyim' },
+  { topic: 'old_pin_on_new_card', intent: 'new_card_pin', text: 'yeni karta eski sifremi girsem calisir mi' },
+  { topic: 'old_pin_on_new_card', intent: 'new_card_pin', text: 'will my old PIN work on the new card' },
+  { topic: 'new_card_when', intent: 'new_card_pin', text: 'yeni kartımı hemen kullanmaya başlayabilir miyim' },
+  { topic: 'new_card_when', intent: 'new_card_pin', text: 'yeni e imzami ne zaman kullanabilirim' },
+  { topic: 'new_card_when', intent: 'new_card_pin', text: 'can I start signing with the new card today' },
+  { topic: 'puk', intent: 'unlock', text: 'PUK kodunu nereden bulabilirim' },
+  { topic: 'puk', intent: 'unlock', text: 'kart izleme aracı puk soruyor' },
+  { topic: 'puk', intent: 'unlock', text: 'puk yanlis girersem ne olur' },
+  { topic: 'forgot_pin', intent: 'unlock', text: 'e-imzamın şifresini unuttum' },
+  { topic: 'forgot_pin', intent: 'unlock', text: 'pin kodumu hatirlamiyorum' },
+  { topic: 'forgot_pin', intent: 'unlock', text: 'imzanın kodu aklımda kalmamış' },
+  { topic: 'forgot_pin', intent: 'unlock', text: 'I forgot my PIN' },
+  { topic: 'sms_number', intent: 'new_card_pin', text: 'onay smsi benim olmayan bir numaraya gidiyor' },
+  { topic: 'sms_number', intent: 'new_card_pin', text: 'kamu sm eski telefon numarama sms atıyor' },
+  { topic: 'sms_number', intent: 'new_card_pin', text: 'the code is sent to a phone number that is not mine' },
+  { topic: undefined, intent: 'new_card_pin', text: 'yeni kart için pin nedir acaba' },
+  { topic: undefined, intent: 'renewal', text: 'e imzamı yenilemek istiyorum' },
+  { topic: undefined, intent: 'unlock', text: 'pinim bloke oldu' },
+  { topic: undefined, intent: 'security_word', text: 'güvenlik sözcüğümü hatırlayamadım' },
+  { topic: undefined, intent: 'lost_card', text: 'kartımı kaybettim' },
+];
+
+/** Messages that name the domain: the bot may ask, never answer "I only help with e-imza". */
+export const DOMAIN_MESSAGES: readonly string[] = [
+  'pin',
+  'PUK',
+  'şifre',
+  'sifre ekrani',
+  'kart',
+  'kartım',
+  'kart şifresi',
+  'sertifika',
+  'sertifikam ne durumda acaba',
+  'e imza',
+  'E-İMZA İLE İLGİLİ BİR SORUM VAR',
+  'eimza',
+  'Kamu SM',
+  'kamusm sitesi açılmıyor',
+  'güvenlik sözcüğüm',
+  'akis',
+  'kodu nereye yazıyorum',
+  'imza atamıyorum',
+  'parola',
+  'my certificate',
+];
+
+/** Messages about another system's card, PIN or password: still out of scope. */
+export const OTHER_SYSTEM_MESSAGES: readonly string[] = [
+  'mebbis şifremi unuttum',
+  'banka kartımın şifresi bloke oldu',
+  'e-okul şifremi sıfırlamak istiyorum',
+  'wifi şifresi ne',
+  'outlook password reset',
+];
