@@ -8,9 +8,9 @@ import { DialogHarness } from '../dialogs/harness';
 
 describe('secret detection', () => {
   for (const row of secretCases) {
-    const context = row.pinContext ? ' (after PIN talk)' : '';
+    const context = row.context ? ` (${row.context})` : '';
     it(`${row.kinds.length ? 'hides' : 'leaves'} "${row.text}"${context}`, () => {
-      const scan = scanForSecrets(row.text, row.pinContext);
+      const scan = scanForSecrets(row.text, row.context);
       assert.deepEqual(scan.kinds, row.kinds);
       assert.equal(scan.masked.length, row.text.length);
       for (const secret of row.hidden ?? []) assert.ok(!scan.masked.includes(secret), scan.masked);
