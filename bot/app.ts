@@ -1,6 +1,6 @@
 import {
   MemoryStorage, UserState,
-  type Storage,
+  type Storage, type TurnContext,
 } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
@@ -10,6 +10,7 @@ import { BotMetrics } from './metrics';
 import { createServer, type BotServer, type HealthReport } from './server';
 import { EimzaBot } from './eimzaBot';
 import { SecretGuardMiddleware } from './secretGuardMiddleware';
+import type { SecretContext } from './secrets';
 import { LanguageMiddleware } from './languageMiddleware';
 import type { Locale } from '../cards/i18n';
 import { createTurnErrorHandler } from './turnErrors';
@@ -90,7 +91,9 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
 
   const adapter = new BotAdapter(config);
   adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), config.BOT_LOCALE));
-  adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), log));
+  // The desk's own words reach the user as written (issue 14): the guard keeps them aside for the relay.
+  const fromHelpDesk = (context: TurnContext) => context.activity.conversation?.conversationType === 'channel' && handoff.engine.isMember(context.activity.from);
+  adapter.use(new SecretGuardMiddleware(conversationState.createProperty<SecretContext | boolean>('lastQuestion'), log, { fromHelpDesk }));
   // After the guard, so the handoff only ever sees masked text.
   const handoff = createHandoff(config, { adapter, redis, log, now: services.now, policy: services.policy, renewals: services.renewals, conversationState });
   adapter.use(handoff.middleware);

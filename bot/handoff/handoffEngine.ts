@@ -13,7 +13,7 @@ import type { ClosedBy, HandoffMemo, HandoffStore, Person, Ticket, TicketOutcome
 import type { RenewalRequest, RenewalRequestStore } from '../../state/renewalRequests';
 import { normalizeText } from '../nlu/normalize';
 import { scanForSecrets } from '../secrets';
-import { secretsFoundThisTurn } from '../secretGuardMiddleware';
+import { originalText, secretsFoundThisTurn } from '../secretGuardMiddleware';
 import type { Logger } from '../logger';
 import type { Courier } from './courier';
 import { dialogPosition, type DialogPosition } from './dialogPosition';
@@ -170,7 +170,7 @@ export class HandoffEngine {
       await context.sendActivity(notice);
       return true;
     }
-    const line = await this.incomingLine(context, 'user', true);
+    const line = await this.incomingLine(context, 'user', { warn: true });
     await this.relay(ticket, line, 'toDesk');
     if (ticket.status === 'waiting') {
       const position = (await this.options.store.queuePosition(ticket.id)) ?? 1;
@@ -198,7 +198,9 @@ export class HandoffEngine {
       await this.close(ticket.id, 'desk', 'resolved', personOf(context.activity.from));
       return true;
     }
-    await this.relay(ticket, await this.incomingLine(context, 'desk', false), 'toUser');
+    // The user reads the desk's words as written; the transcript keeps them masked like every line.
+    const shown = stripMentions(originalText(context) ?? context.activity.text ?? '');
+    await this.relay(ticket, await this.incomingLine(context, 'desk'), 'toUser', shown);
     return true;
   }
 
@@ -286,7 +288,7 @@ export class HandoffEngine {
     const keep = (line: TranscriptLine) => {
       if (line.text) memo.recent = [...memo.recent, line].slice(-RECENT_KEEP);
     };
-    keep(await this.incomingLine(context, 'user', true));
+    keep(await this.incomingLine(context, 'user'));
     // Bot lines are kept as they are sent, before the turn's state is saved.
     context.onSendActivities(async (_turn, activities, sendNext) => {
       for (const activity of activities) keep({ at: this.options.now().toISOString(), from: 'bot', text: botTextOf(activity) ?? '' });
@@ -319,12 +321,12 @@ export class HandoffEngine {
     return undefined;
   }
 
-  private async relay(ticket: Ticket, line: TranscriptLine, direction: 'toDesk' | 'toUser'): Promise<void> {
+  private async relay(ticket: Ticket, line: TranscriptLine, direction: 'toDesk' | 'toUser', shown = line.text): Promise<void> {
     const { store, courier } = this.options;
     await store.addLine(ticket.id, line, this.options.now());
     const target = direction === 'toDesk' ? ticket.threadRef : ticket.userRef;
     const locale = direction === 'toDesk' ? this.options.deskLocale : ticket.locale;
-    if (target) await courier.send(target, MessageFactory.text(lineText(line, locale)));
+    if (target) await courier.send(target, MessageFactory.text(lineText({ ...line, text: shown }, locale)));
   }
 
   private async closeFromDesk(context: TurnContext, ticketId: string): Promise<void> {
@@ -386,13 +388,16 @@ export class HandoffEngine {
     }, deskLocale);
   }
 
-  /** The message as a transcript line, masked again (a lone 6-8 digit number counts as a PIN here). */
-  private async incomingLine(context: TurnContext, from: 'user' | 'desk', strict: boolean): Promise<TranscriptLine> {
+  /**
+   * The message as a transcript line, masked again with the strictest rules (a lone number counts
+   * as a PIN here). `warn`: a line relayed to the desk owes the user the warning if the guard did not give it.
+   */
+  private async incomingLine(context: TurnContext, from: 'user' | 'desk', { warn = false } = {}): Promise<TranscriptLine> {
     const activity = context.activity;
     const action = cardAction(context);
     const raw = action ? `[${[action.verb, action.choice].filter(Boolean).join(': ')}]` : stripMentions(activity.text ?? '');
-    const scan = scanForSecrets(raw, strict);
-    if (scan.kinds.length && from === 'user' && secretsFoundThisTurn(context).length === 0 && !action) {
+    const scan = scanForSecrets(raw, true);
+    if (scan.kinds.length && warn && secretsFoundThisTurn(context).length === 0 && !action) {
       // The guard did not see it (it was not talking about PINs); the warning is still owed.
       this.options.log.warn({ kinds: scan.kinds }, 'masked a secret in a message to the help desk');
       await context.sendActivity(MessageFactory.attachment(secretWarningCard(localeOf(context))));
