@@ -12,6 +12,8 @@ import { EimzaBot } from './eimzaBot';
 import { SecretGuardMiddleware } from './secretGuardMiddleware';
 import type { SecretContext } from './secrets';
 import { LanguageMiddleware } from './languageMiddleware';
+import { TurnLockMiddleware } from './turnLockMiddleware';
+import { LocalConversationLock, RedisConversationLock } from '../state/conversationLock';
 import type { Locale } from '../cards/i18n';
 import { createTurnErrorHandler } from './turnErrors';
 import { BotAdapter } from './adapter';
@@ -90,6 +92,8 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   const userState = new UserState(storage);
 
   const adapter = new BotAdapter(config);
+  // First: one turn at a time per conversation, across instances (a double press acts once).
+  adapter.use(new TurnLockMiddleware(redis ? new RedisConversationLock(redis, { prefix: `${config.REDIS_KEY_PREFIX}lock:` }) : new LocalConversationLock()));
   adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), config.BOT_LOCALE));
   // The desk's own words reach the user as written (issue 14): the guard keeps them aside for the relay.
   const fromHelpDesk = (context: TurnContext) => context.activity.conversation?.conversationType === 'channel' && handoff.engine.isMember(context.activity.from);

@@ -3,7 +3,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { messageCard } from '../cards/index';
 import { localeOf, t } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
-import { CardPrompt, type CardPromptOptions } from './cardPrompt';
+import { answerIdOf, CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { menuPathText, say } from './policy';
 import { userOf, type PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
@@ -63,7 +63,7 @@ export class LostCardDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const { policy } = this.services;
     await this.services.renewals.add({
-      ...userOf(step.context), reason: fee.reason, role: fee.role, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late: false,
+      ...userOf(step.context), reason: fee.reason, role: fee.role, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late: false, sourceId: answerIdOf(step.context),
     }, this.services.now());
     await step.context.sendActivity(MessageFactory.attachment(messageCard({
       title: t(locale, 'lostCard.recordedTitle'),

@@ -3,7 +3,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { messageCard } from '../cards/index';
 import { localeOf, t } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
-import { CardPrompt, type CardPromptOptions } from './cardPrompt';
+import { answerIdOf, CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { addDays, daysBetween, formatDate, istanbulDate } from './dates';
 import { renewalTiming, say, type RenewalTiming } from './policy';
 import { userOf, type PathServices } from './pathServices';
@@ -108,7 +108,7 @@ export class RenewalDialog extends ComponentDialog {
     const expiry = valuesOf(step).expiry;
     const late = valuesOf(step).timing?.kind === 'late';
     await this.services.renewals.add({
-      ...userOf(step.context), reason: fee.reason, role: fee.role, expiry, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late,
+      ...userOf(step.context), reason: fee.reason, role: fee.role, expiry, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late, sourceId: answerIdOf(step.context),
     }, this.services.now());
     const paragraphs = [
       t(locale, 'renewal.recorded', { department: say(policy.institution.itDepartment, locale) }),
