@@ -13,6 +13,7 @@ import { SecretGuardMiddleware } from './secretGuardMiddleware';
 import type { SecretContext } from './secrets';
 import { LanguageMiddleware } from './languageMiddleware';
 import { TurnLockMiddleware } from './turnLockMiddleware';
+import { bounded } from './throttledLog';
 import { LocalConversationLock, RedisConversationLock } from '../state/conversationLock';
 import type { Locale } from '../cards/i18n';
 import { createTurnErrorHandler } from './turnErrors';
@@ -105,7 +106,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   const reminders = createReminders(config, { adapter, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders });
 
   const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer(), handoff.engine).addActionHandlers([...reminders.handlers, ...agentLink.handlers]), reminders.reachability);
-  const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => ({ ...(await checkHealth(redis)), reminders: reminders.health() }), metrics, log });
+  const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => withReminders(await checkHealth(redis), await reminders.health()), metrics, log });
 
   agentLink.mount(server.server);
 
@@ -122,12 +123,13 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
       return port;
     },
     close() {
+      // Every step bounded: with Redis down or hung, shutdown still ends within the grace time.
       closed ??= (async () => {
-        await agentLink.close();
-        await server.close();
-        await reminders.close();
-        await handoff.sweeper.close();
-        if (redis) await redis.quit().catch(() => redis.disconnect());
+        await bounded(log, 'help desk timers', 2_000, () => handoff.sweeper.close());
+        await bounded(log, 'paired agents', 3_000, () => agentLink.close());
+        await bounded(log, 'http server', 5_000, () => server.close(4_000));
+        await bounded(log, 'reminders', 6_000, () => reminders.close());
+        if (redis) await bounded(log, 'redis', 1_000, () => redis.quit()).finally(() => redis.disconnect());
         log.info('eimza-bot stopped');
       })();
       return closed;
@@ -155,6 +157,12 @@ function createStorage(config: BotConfig, redis: Redis | undefined, metrics: Bot
     idleTtlSeconds: config.CONVERSATION_IDLE_TTL_SECONDS,
     onRoundTrip: (operation, milliseconds) => metrics.redisSeconds.observe({ operation }, milliseconds / 1000),
   });
+}
+
+/** A missing daily scan schedule makes the instance degraded: expiry pings would stop silently. */
+function withReminders(report: HealthReport, reminders: NonNullable<HealthReport['reminders']>): HealthReport {
+  const lost = reminders.schedule === 'missing';
+  return { ...report, status: lost ? 'degraded' : report.status, reminders };
 }
 
 async function checkHealth(redis: Redis | undefined): Promise<HealthReport> {

@@ -21,7 +21,7 @@ export interface HealthReport {
   status: 'ok' | 'degraded';
   storage: { backend: 'redis' | 'memory'; answering: boolean; latencyMs?: number };
   /** Expiry pings: this instance's counters since start (sent, failed, skipped by reason) and the last scan. */
-  reminders?: { enabled: boolean; engine: string; sent: number; failed: number; skipped: Record<string, number>; lastScan?: object };
+  reminders?: { enabled: boolean; engine: string; sent: number; failed: number; skipped: Record<string, number>; lastScan?: object; schedule?: string };
 }
 
 export interface ServerParts {

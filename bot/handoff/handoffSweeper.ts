@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { throttledWarn } from '../throttledLog';
 import type { HandoffEngine } from './handoffEngine';
 
 /**
@@ -10,8 +11,11 @@ export class HandoffSweeper {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private closed = false;
+  private readonly warn: (fields: object, message: string) => void;
 
-  constructor(private readonly engine: HandoffEngine, private readonly intervalMs: number, private readonly log: Logger) {}
+  constructor(private readonly engine: HandoffEngine, private readonly intervalMs: number, log: Logger) {
+    this.warn = throttledWarn(log);
+  }
 
   start(): void {
     if (this.timer || this.closed) return;
@@ -26,7 +30,7 @@ export class HandoffSweeper {
       try {
         await this.engine.sweep();
       } catch (error) {
-        this.log.warn({ err: { name: (error as Error).name, message: (error as Error).message } }, 'help desk timer sweep failed');
+        this.warn({ err: { name: (error as Error).name, message: (error as Error).message } }, 'help desk timer sweep failed');
       } finally {
         this.running = undefined;
       }
