@@ -286,7 +286,7 @@ export class HandoffEngine {
   async recordTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const memo = await this.memoOf(context);
     const keep = (line: TranscriptLine) => {
-      if (line.text) memo.recent = [...memo.recent, line].slice(-RECENT_KEEP);
+      if (line.text) memo.recent = [...memo.recent, { ...line, text: shortened(line.text) }].slice(-RECENT_KEEP);
     };
     keep(await this.incomingLine(context, 'user'));
     // Bot lines are kept as they are sent, before the turn's state is saved.
@@ -379,7 +379,7 @@ export class HandoffEngine {
     const { hours, deskLocale } = this.options;
     const minutes = (from?: string, to?: string) => durationText(from, to, deskLocale);
     return ticketCard({
-      ticket, recent: recent.slice(-RECENT_KEEP), queuePosition,
+      ticket, recent: recent.slice(-RECENT_KEEP).map((line) => ({ ...line, text: shortened(line.text) })), queuePosition,
       askedAt: hours.formatTime(new Date(ticket.createdAt)),
       claimedAt: ticket.claimedAt && hours.formatTime(new Date(ticket.claimedAt)),
       closed: ticket.status === 'closed'
@@ -465,9 +465,14 @@ function botTextOf(activity: Partial<Activity>): string | undefined {
   const card = activity.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive');
   const text = (card?.content as { fallbackText?: string } | undefined)?.fallbackText ?? activity.text;
   if (!text) return undefined;
-  const firstLines = text.split('\n').filter((line) => !line.startsWith('[')).slice(0, 2).join(' · ');
-  return firstLines.length > 200 ? `${firstLines.slice(0, 199)}…` : firstLines;
+  return shortened(text.split('\n').filter((line) => !line.startsWith('[')).slice(0, 2).join(' · '));
 }
+
+/** Lines kept for the ticket card and the memo: 200 characters at most, so no card outgrows Teams' 28 KB. */
+function shortened(text: string): string {
+  return text.length > LINE_KEEP ? `${text.slice(0, LINE_KEEP - 1)}…` : text;
+}
+const LINE_KEEP = 200;
 
 function transcriptActivity(line: TranscriptLine, conversation: Activity['conversation']): Activity {
   return {
