@@ -179,6 +179,35 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
     });
   });
 
+  describe('when someone sweeps the code space (issue 15, P1)', () => {
+    const publicKey = () => generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+
+    it('answers an unknown first half and a wrong second half alike', async () => {
+      const user = chat();
+      const { code } = commandOf(text(await user.press({ verb: Verb.agentPairing })));
+      const [handle, secret] = code.split('-');
+      const wrong = secret === 'AAAA' ? 'CCCC' : 'AAAA';
+      const service = bot.app.agentLink.service;
+      const unknown = await service.pair({ code: `QQQQ-${wrong}`, publicKey: publicKey() }, '198.51.100.1');
+      const wrongSecret = await service.pair({ code: `${handle}-${wrong}`, publicKey: publicKey() }, '198.51.100.1');
+      assert.deepEqual(unknown, wrongSecret);
+      assert.deepEqual(wrongSecret, { status: 401, body: { error: 'wrong_code' } });
+    });
+
+    it('stops one source after 20 failures (429 with Retry-After) while others still pair', async () => {
+      const service = bot.app.agentLink.service;
+      for (let attempt = 0; attempt < 20; attempt++) {
+        assert.equal((await service.pair({ code: 'QQQQ-QQQQ', publicKey: publicKey() }, '203.0.113.7')).status, 401);
+      }
+      const limited = await service.pair({ code: 'QQQQ-QQQQ', publicKey: publicKey() }, '203.0.113.7');
+      assert.equal(limited.status, 429);
+      assert.ok((limited.retryAfterSeconds ?? 0) > 0);
+      const user = chat();
+      const { code } = commandOf(text(await user.press({ verb: Verb.agentPairing })));
+      assert.equal((await service.pair({ code, publicKey: publicKey() }, '203.0.113.8')).status, 201);
+    });
+  });
+
   describe('when a message is forged or replayed on the WebSocket', () => {
     async function openSocket(): Promise<{ ws: WebSocket; challenge: string; closed: Promise<number> }> {
       const ws = new WebSocket(`${bot.url.replace('http', 'ws')}${WS_PATH}`);
