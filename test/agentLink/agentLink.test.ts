@@ -7,7 +7,8 @@ import { TestRedisServer } from '../support/redisServer';
 import { startBot, type BotUnderTest } from '../support/botHarness';
 import { newConversationId } from '../support/teams';
 import { Verb } from '../../cards/verbs';
-import { FIXTURE_TCKN, TeamsChat, TestAgent, commandOf, fixtureReport, waitFor } from './support';
+import { FIXTURE_TCKN, ScriptedMonitor, TeamsChat, TestAgent, commandOf, fixtureReport, waitFor } from './support';
+import { AgentLink } from '../../paired-agent/link';
 
 const text = TeamsChat.text;
 
@@ -205,6 +206,24 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
       const user = chat();
       const { code } = commandOf(text(await user.press({ verb: Verb.agentPairing })));
       assert.equal((await service.pair({ code, publicKey: publicKey() }, '203.0.113.8')).status, 201);
+    });
+  });
+
+  describe('when one device connects twice or floods card events (issue 15, P2)', () => {
+    it('a second socket for the same device replaces the first, which stops instead of fighting back', async () => {
+      const { agent } = await pairedAgent();
+      const first = agent.link!;
+      const stopped = new Promise<number>((resolve) => first.once('disconnected', (code) => resolve(code)));
+      const replaced = new Promise<void>((resolve) => first.once('replaced', () => resolve()));
+      const second = new AgentLink({ device: agent.device, monitor: new ScriptedMonitor(), readReport: async () => fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z' }), backoffInitialMs: 100, backoffMaxMs: 400 });
+      const welcomed = new Promise<void>((resolve) => second.once('welcome', () => resolve()));
+      second.start();
+      await welcomed;
+      assert.equal(await stopped, CloseCode.Replaced);
+      await replaced;
+      await new Promise((resolve) => setTimeout(resolve, 600)); // longer than the first one's backoff
+      assert.equal(bot.app.agentLink.hub.count, 1);
+      await second.close();
     });
   });
 
