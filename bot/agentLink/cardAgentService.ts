@@ -1,4 +1,4 @@
-import { createPublicKey, randomUUID } from 'node:crypto';
+import { createHmac, createPublicKey, randomUUID } from 'node:crypto';
 import { CARD_REPORT_SCHEMA, type CardReport } from '../../paired-agent/report';
 import { CloseCode, verifyEnvelope, type CardEventBody, type ProbeResultBody } from '../../paired-agent/protocol';
 import { istanbulDate } from '../../dialogs/dates';
@@ -101,7 +101,17 @@ export class CardAgentService implements CardAgent {
     };
     await this.options.store.addDevice(device);
     this.options.log.info({ deviceId: device.deviceId }, 'agent paired');
-    return { status: 201, body: { deviceId: device.deviceId, tcknSalt: await this.options.store.tcknSalt(this.options.tcknSalt) } };
+    return { status: 201, body: { deviceId: device.deviceId, tcknSalt: await this.userSalt(result.owner.userId) } };
+  }
+
+  /**
+   * The T.C. hash salt for one user's agents: derived from the deployment's secret and the user, so
+   * every PC of that user hashes a card alike, while a salt read from one PC says nothing about
+   * anyone else's hashes (issue 15). The deployment's secret itself never leaves the bot.
+   */
+  private async userSalt(userId: string): Promise<string> {
+    const deployment = await this.options.store.tcknSalt(this.options.tcknSalt);
+    return createHmac('sha256', Buffer.from(deployment, 'utf8')).update(`tckn-salt:${userId}`, 'utf8').digest('hex');
   }
 
   /** POST /api/agent/unpair: a signed `unpair` envelope from the agent. */

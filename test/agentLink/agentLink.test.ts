@@ -195,6 +195,22 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
       assert.deepEqual(wrongSecret, { status: 401, body: { error: 'wrong_code' } });
     });
 
+    it('issues the T.C. hash salt per user: the same for two PCs of one user, another for another user', async () => {
+      const service = bot.app.agentLink.service;
+      const saltFor = async (chatWith: TeamsChat): Promise<string> => {
+        const { code } = commandOf(text(await chatWith.press({ verb: Verb.agentPairing })));
+        const answer = await service.pair({ code, publicKey: publicKey() }, '198.51.100.2');
+        assert.equal(answer.status, 201);
+        return String(answer.body?.tcknSalt);
+      };
+      const mehmet = { id: '29:1mehmet-salt', aadObjectId: '00000000-0000-0000-0000-0000000000b9', name: 'Mehmet Kaya' };
+      const [first, second, other] = [await saltFor(chat()), await saltFor(chat()), await saltFor(new TeamsChat(bot, newConversationId(), mehmet))];
+      assert.match(first, /^[0-9a-f]{64}$/);
+      assert.equal(first, second);
+      assert.notEqual(first, other);
+      assert.notEqual(first, await bot.app.agentLink.store.tcknSalt(undefined), 'the deployment secret is never sent');
+    });
+
     it('stops one source after 20 failures (429 with Retry-After) while others still pair', async () => {
       const service = bot.app.agentLink.service;
       for (let attempt = 0; attempt < 20; attempt++) {
