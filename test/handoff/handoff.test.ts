@@ -350,6 +350,19 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     await cleanUp(prefix);
   });
 
+  it('keeps the ticket card within Teams\' 28 KB when the user wrote a 10,000-character message before asking', async () => {
+    const prefix = randomPrefix();
+    const clock = new TestClock(TUESDAY_10);
+    const scenario = new Scenario(connector, await start(clock, prefix));
+    await scenario.setDesk();
+    await scenario.say(`kartım ${'çok uzun bir açıklama '.repeat(500)}`);
+    const { card } = await scenario.request();
+    const size = Buffer.byteLength(JSON.stringify(card.attachments ?? []), 'utf8');
+    assert.ok(size < 28 * 1024, `ticket card is ${size} bytes`);
+    assert.match(visibleText(card), /kartım çok uzun bir açıklama/);
+    await cleanUp(prefix);
+  });
+
   it('"açık talepler" lists the open tickets for the help desk', async () => {
     const prefix = randomPrefix();
     const clock = new TestClock(TUESDAY_10);
