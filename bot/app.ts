@@ -1,6 +1,6 @@
 import {
   MemoryStorage, UserState,
-  type Storage,
+  type Storage, type TurnContext,
 } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
@@ -10,7 +10,11 @@ import { BotMetrics } from './metrics';
 import { createServer, type BotServer, type HealthReport } from './server';
 import { EimzaBot } from './eimzaBot';
 import { SecretGuardMiddleware } from './secretGuardMiddleware';
+import type { SecretContext } from './secrets';
 import { LanguageMiddleware } from './languageMiddleware';
+import { TurnLockMiddleware } from './turnLockMiddleware';
+import { bounded } from './throttledLog';
+import { LocalConversationLock, RedisConversationLock } from '../state/conversationLock';
 import type { Locale } from '../cards/i18n';
 import { createTurnErrorHandler } from './turnErrors';
 import { BotAdapter } from './adapter';
@@ -93,8 +97,12 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   const userState = new UserState(storage);
 
   const adapter = new BotAdapter(config);
+  // First: one turn at a time per conversation, across instances (a double press acts once).
+  adapter.use(new TurnLockMiddleware(redis ? new RedisConversationLock(redis, { prefix: `${config.REDIS_KEY_PREFIX}lock:` }) : new LocalConversationLock()));
   adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), config.BOT_LOCALE));
-  adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), log));
+  // The desk's own words reach the user as written (issue 14): the guard keeps them aside for the relay.
+  const fromHelpDesk = (context: TurnContext) => context.activity.conversation?.conversationType === 'channel' && handoff.engine.isMember(context.activity.from);
+  adapter.use(new SecretGuardMiddleware(conversationState.createProperty<SecretContext | boolean>('lastQuestion'), log, { fromHelpDesk }));
   // After the guard, so the handoff only ever sees masked text.
   // What the person's paired agent last reported, in words for the help desk (ticket and request cards).
   const cardReport = async (userId: string) => cardReportText(await agentLink.service.lastReport(userId), resolveLocale(config.BOT_LOCALE), (at) => handoff.hours.formatTime(at));
@@ -125,7 +133,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   });
 
   const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services as PathServices), options.recognizer ?? trainRecognizer(), handoff.engine).addActionHandlers([...reminders.handlers, ...agentLink.handlers]), reminders.reachability);
-  const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => ({ ...(await checkHealth(redis)), reminders: reminders.health() }), metrics, log });
+  const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => withReminders(await checkHealth(redis), await reminders.health()), metrics, log });
 
   agentLink.mount(server.server);
   registerDownloadRoutes(server.server, requests.service, log);
@@ -145,12 +153,13 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
       return port;
     },
     close() {
+      // Every step bounded: with Redis down or hung, shutdown still ends within the grace time.
       closed ??= (async () => {
-        await agentLink.close();
-        await server.close();
-        await reminders.close();
-        await handoff.sweeper.close();
-        if (redis) await redis.quit().catch(() => redis.disconnect());
+        await bounded(log, 'help desk timers', 2_000, () => handoff.sweeper.close());
+        await bounded(log, 'paired agents', 3_000, () => agentLink.close());
+        await bounded(log, 'http server', 5_000, () => server.close(4_000));
+        await bounded(log, 'reminders', 6_000, () => reminders.close());
+        if (redis) await bounded(log, 'redis', 1_000, () => redis.quit()).finally(() => redis.disconnect());
         log.info('eimza-bot stopped');
       })();
       return closed;
@@ -178,6 +187,12 @@ function createStorage(config: BotConfig, redis: Redis | undefined, metrics: Bot
     idleTtlSeconds: config.CONVERSATION_IDLE_TTL_SECONDS,
     onRoundTrip: (operation, milliseconds) => metrics.redisSeconds.observe({ operation }, milliseconds / 1000),
   });
+}
+
+/** A missing daily scan schedule makes the instance degraded: expiry pings would stop silently. */
+function withReminders(report: HealthReport, reminders: NonNullable<HealthReport['reminders']>): HealthReport {
+  const lost = reminders.schedule === 'missing';
+  return { ...report, status: lost ? 'degraded' : report.status, reminders };
 }
 
 async function checkHealth(redis: Redis | undefined): Promise<HealthReport> {

@@ -1,7 +1,7 @@
-import { MessageFactory, TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { MessageFactory, TeamsActivityHandler, type ConversationState, type InvokeResponse, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { menuCard, welcomeCard } from '../cards/common';
-import { localeOf } from '../cards/i18n';
+import { localeOf, t } from '../cards/i18n';
 import type { MainDialog } from '../dialogs/mainDialog';
 import type { ReachabilityRecorder } from './reminders/reachabilityRecorder';
 
@@ -47,6 +47,21 @@ export class EimzaBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * Invokes the bot does not use (its cards submit messages) get a proper answer, not botbuilder's
+   * 501: a card's Action.Execute hears the card is no longer current, anything else an empty 200.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    // botbuilder reads value.action.type unchecked: a malformed card invoke would fail the turn.
+    if (name === 'adaptiveCard/action' && !isObject((value as { action?: unknown } | undefined)?.action)) return { status: 400 };
+    const response = await super.onInvokeActivity(context);
+    if (response.status !== 501) return response;
+    if (context.activity.name !== 'adaptiveCard/action') return { status: 200 };
+    const message = t(localeOf(context), 'staleAction.body');
+    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message } };
+  }
+
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await Promise.all([this.conversationState.saveChanges(context), this.userState.saveChanges(context)]);
@@ -61,4 +76,8 @@ export class EimzaBot extends TeamsActivityHandler {
     await context.sendActivity(MessageFactory.attachment(welcomeCard(locale)));
     if (withMenu) await context.sendActivity(MessageFactory.attachment(menuCard(locale)));
   }
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
 }

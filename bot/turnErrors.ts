@@ -1,7 +1,7 @@
 import { MessageFactory, type BotState, type TurnContext } from 'botbuilder';
 import { storageDownCard, unexpectedErrorCard } from '../cards/common';
 import { localeOf } from '../cards/i18n';
-import { StorageUnavailableError } from '../state/errors';
+import { isETagConflict, StorageUnavailableError } from '../state/errors';
 import type { Logger } from './logger';
 import type { BotMetrics } from './metrics';
 
@@ -12,6 +12,11 @@ import type { BotMetrics } from './metrics';
  */
 export function createTurnErrorHandler(conversationState: BotState, log: Logger, metrics: BotMetrics) {
   return async (context: TurnContext, error: Error): Promise<void> => {
+    if (isETagConflict(error)) {
+      // Another turn of this conversation saved first (its lease ran out): its state stands, nothing to undo.
+      log.warn({ err: { name: error.name, message: error.message } }, 'turn state not saved: another turn wrote first');
+      return;
+    }
     const locale = localeOf(context);
     const storageDown = isStorageUnavailable(error);
     metrics.turnErrors.inc({ kind: storageDown ? 'storage' : 'unexpected' });
@@ -25,6 +30,7 @@ export function createTurnErrorHandler(conversationState: BotState, log: Logger,
     }
   };
 }
+
 
 /** True when `error`, or anything it wraps, is a StorageUnavailableError. */
 export function isStorageUnavailable(error: unknown): boolean {

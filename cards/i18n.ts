@@ -13,8 +13,8 @@ export type StringKey = Leaves<typeof tr>;
 const tables: Record<Locale, unknown> = { tr, en };
 
 /** Picks the user's language: English for an English client, otherwise the bot's default (Turkish first). */
-export function resolveLocale(activityLocale: string | undefined, defaultLocale = 'tr-TR'): Locale {
-  const wanted = (activityLocale || defaultLocale).toLowerCase();
+export function resolveLocale(activityLocale: unknown, defaultLocale = 'tr-TR'): Locale {
+  const wanted = (typeof activityLocale === 'string' && activityLocale ? activityLocale : defaultLocale).toLowerCase();
   return wanted.startsWith('en') ? 'en' : 'tr';
 }
 

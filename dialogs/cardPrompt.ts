@@ -133,6 +133,12 @@ function questionCard(state: PromptState, locale: ReturnType<typeof localeOf>): 
   return attachment;
 }
 
+/** Which answer this turn is: the pressed card's prompt id, or the typed message's id (a retry carries the same). */
+export function answerIdOf(context: TurnContext): string | undefined {
+  const action = cardAction(context);
+  return (typeof action?.promptId === 'string' ? action.promptId : undefined) ?? context.activity.id;
+}
+
 /** Letters only: the id travels in the card's data, where digits could look like a PIN to the secret guard. */
 function newPromptId(): string {
   return Array.from(randomBytes(8), (byte) => String.fromCharCode(97 + (byte % 26))).join('');

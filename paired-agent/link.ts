@@ -42,6 +42,8 @@ export interface AgentLinkEvents {
   welcome: [];
   disconnected: [code: number];
   revoked: [];
+  /** Another agent process for the same device connected: this one stops instead of taking it back. */
+  replaced: [];
   sent: [type: AgentMessage['type']];
 }
 
@@ -126,6 +128,11 @@ export class AgentLink extends EventEmitter<AgentLinkEvents> {
     if (this.closed) return;
     if (code === CloseCode.DeviceRevoked) {
       this.emit('revoked');
+      return;
+    }
+    if (code === CloseCode.Replaced) {
+      this.log(t('run.replaced'));
+      this.emit('replaced');
       return;
     }
     this.log(t('run.reconnecting'));
@@ -231,6 +238,7 @@ export async function runAgent(options: RunOptions): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     link.once('revoked', () => resolve(ExitCode.NotPaired));
+    link.once('replaced', () => resolve(ExitCode.Ok));
     link.start();
   });
   await link.close();

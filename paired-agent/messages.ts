@@ -164,6 +164,7 @@ export const messages = {
   'unpair.none': { tr: 'Bu bilgisayarda eşleştirme yok.', en: 'This computer is not paired.' },
   'run.connected': { tr: 'Bot sunucusuna bağlandı.', en: 'Connected to the bot server.' },
   'run.reconnecting': { tr: 'Bağlantı koptu, yeniden bağlanılıyor...', en: 'Connection lost, reconnecting...' },
+  'run.replaced': { tr: 'Bu bilgisayar için başka bir eimza-agent bağlandı; bu kopya duruyor.', en: 'Another eimza-agent connected for this computer; this copy stops.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -24,6 +24,8 @@ export const CloseCode = {
   DeviceRevoked: 4403,
   /** Nonce seen before or timestamp outside the window. */
   Replay: 4409,
+  /** A newer connection of the same device took over (the bot keeps one socket per device). */
+  Replaced: 4410,
 } as const;
 
 /** What the agent signs: the exact JSON text travels in `payload`. */

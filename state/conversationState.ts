@@ -10,9 +10,10 @@ interface Cached {
  * botbuilder's ConversationState with a cheaper answer to "did this turn change the state?".
  * botbuilder's BotState stringifies the state through a per-key replacer and hashes it with
  * SHA-256 on load, on save and again after the write: ~6 % of a turn's CPU here. This keeps the
- * plain JSON taken at load and compares it at save. Loading, saving (with eTag '*'), clearing and
- * deleting otherwise do what botbuilder's do; test/state/conversationState.test.ts runs both side
- * by side.
+ * plain JSON taken at load and compares it at save. Loading, clearing and deleting otherwise do
+ * what botbuilder's do; test/state/conversationState.test.ts runs both side by side. Saving keeps
+ * the eTag it loaded (botbuilder writes '*'), so a write over someone else's is refused
+ * (ETagConflictError) instead of silently undoing their turn.
  */
 export class SnapshotConversationState extends ConversationState {
   private readonly cacheKey = Symbol('eimza.conversationState');
@@ -32,8 +33,10 @@ export class SnapshotConversationState extends ConversationState {
     const snapshot = snapshotOf(cached.state);
     if (!force && snapshot === cached.snapshot) return;
     const key = await this.storageKey(context);
-    cached.state.eTag = '*';
+    if (force) cached.state.eTag = '*';
     await this.storage.write({ [key]: cached.state });
+    cached.state.eTag = '*'; // this turn wrote last: a second save in the same turn is its own
+
     cached.snapshot = snapshot;
     context.turnState.set(this.cacheKey, cached);
   }

@@ -13,3 +13,8 @@ export class ETagConflictError extends Error {
     super(`Storage: eTag conflict writing "${key}"`);
   }
 }
+
+/** Redis storage throws ETagConflictError; botbuilder's MemoryStorage a plain Error naming the conflict. */
+export function isETagConflict(error: unknown): boolean {
+  return error instanceof ETagConflictError || /eTag conflict/i.test((error as Error | undefined)?.message ?? '');
+}

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../bot/logger';
+import { throttledWarn } from '../bot/throttledLog';
 
 /**
  * A Redis client that fails fast while Redis is down (no offline queue, short timeouts) so a turn
@@ -15,8 +16,9 @@ export function createRedisClient(url: string, log: Logger): Redis {
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
   let wasReady = false;
+  const warn = throttledWarn(log);
   redis.on('error', (error: Error) => {
-    if (wasReady) log.warn({ err: { message: error.message } }, 'redis error');
+    if (wasReady) warn({ err: { message: error.message } }, 'redis error');
   });
   redis.on('ready', () => {
     wasReady = true;

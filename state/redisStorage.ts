@@ -72,12 +72,13 @@ export class RedisStorage implements Storage {
   private async readBatch(batch: string[][]): Promise<StoreItems[]> {
     const uniqueKeys = [...new Set(batch.flat())];
     const values = await this.timed('read', () => this.redis.mget(...uniqueKeys.map((key) => this.options.prefix + key)));
-    const found = new Map<string, StoreItem>();
+    const found = new Map<string, string>();
     uniqueKeys.forEach((key, index) => {
       const value = values[index];
-      if (value !== null && value !== undefined) found.set(key, decode(value));
+      if (value !== null && value !== undefined) found.set(key, value);
     });
-    return batch.map((keys) => Object.fromEntries(keys.filter((key) => found.has(key)).map((key) => [key, found.get(key)])));
+    // Each reader decodes its own copy: two turns of one conversation must never share an object.
+    return batch.map((keys) => Object.fromEntries(keys.filter((key) => found.has(key)).map((key) => [key, decode(found.get(key)!)])));
   }
 
   private async writeBatch(batch: WriteRequest[]): Promise<(void | Error)[]> {

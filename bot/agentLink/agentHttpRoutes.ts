@@ -9,13 +9,14 @@ export class AgentHttpRoutes {
 
   register(server: Server): void {
     const jsonBody = plugins.bodyParser({ mapParams: false, maxBodySize: 16 * 1024 });
-    server.post(PAIR_PATH, jsonBody, async (req: Request, res: Response) => this.answer(res, () => this.service.pair(req.body)));
+    server.post(PAIR_PATH, jsonBody, async (req: Request, res: Response) => this.answer(res, () => this.service.pair(req.body, req.socket.remoteAddress ?? 'unknown')));
     server.post(UNPAIR_PATH, jsonBody, async (req: Request, res: Response) => this.answer(res, () => this.service.unpairFromAgent(req.body)));
   }
 
   private async answer(res: Response, run: () => Promise<HttpAnswer>): Promise<void> {
     try {
-      const { status, body } = await run();
+      const { status, body, retryAfterSeconds } = await run();
+      if (retryAfterSeconds) res.setHeader('retry-after', String(retryAfterSeconds));
       if (body) res.send(status, body);
       else res.send(status);
     } catch (error) {

@@ -10,6 +10,8 @@ export interface AgentConnection {
   sendProbe(probeId: string): void;
   /** Tells the agent it was unpaired (close 4403). */
   revoke(): void;
+  /** Closes this older socket: a newer one of the same device took over (close 4410). */
+  replaced?(): void;
 }
 
 export interface AgentHubOptions {
@@ -85,8 +87,10 @@ export class AgentHub {
   }
 
   attach(connection: AgentConnection): void {
-    const first = !this.local.has(connection.deviceId);
+    const previous = this.local.get(connection.deviceId);
+    const first = !previous;
     this.local.set(connection.deviceId, connection);
+    if (previous && previous !== connection) previous.replaced?.();
     if (first) void this.options.subscriber?.subscribe(this.deviceChannel(connection.deviceId)).catch(() => {});
     this.options.onCount?.(this.local.size);
   }

@@ -7,6 +7,27 @@ import type { Logger } from '../logger';
 import type { AgentConnection, AgentHub } from './agentHub';
 import type { AgentStore } from './agentStore';
 import type { DeviceRecord } from './types';
+import { throttledWarn } from '../throttledLog';
+
+/** Card events one socket may send per window; the rest are dropped (issue 15, P2). */
+const CARD_EVENTS_PER_WINDOW = 20;
+const CARD_EVENT_WINDOW_MS = 10_000;
+
+/** A fixed window of `limit` events. */
+class EventAllowance {
+  private count = 0;
+  private resetAt = 0;
+  constructor(private readonly limit: number, private readonly windowMs: number) {}
+
+  take(): boolean {
+    const now = Date.now();
+    if (now >= this.resetAt) {
+      this.count = 0;
+      this.resetAt = now + this.windowMs;
+    }
+    return ++this.count <= this.limit;
+  }
+}
 
 export interface AgentSocketServerOptions {
   store: AgentStore;
@@ -34,7 +55,10 @@ export class AgentSocketServer {
   private closed?: Promise<void>;
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => this.upgrade(req, socket, head);
 
+  private readonly floodWarn: (fields: object, message: string) => void;
+
   constructor(private readonly options: AgentSocketServerOptions) {
+    this.floodWarn = throttledWarn(options.log);
     this.pinger = setInterval(() => this.pingAll(), options.pingIntervalMs);
     this.pinger.unref();
   }
@@ -85,6 +109,8 @@ export class AgentSocketServer {
     let device: DeviceRecord | null = null;
     let connection: AgentConnection | null = null;
     let queue = Promise.resolve();
+    const events = new EventAllowance(CARD_EVENTS_PER_WINDOW, CARD_EVENT_WINDOW_MS);
+    const floodWarn = this.floodWarn;
     this.alive.add(ws);
     ws.on('pong', () => this.alive.add(ws));
     ws.on('error', () => ws.terminate());
@@ -133,13 +159,18 @@ export class AgentSocketServer {
           deviceId: known.deviceId,
           sendProbe: (probeId) => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify({ type: 'probe', probeId })),
           revoke: () => ws.close(CloseCode.DeviceRevoked, 'unpaired'),
+          replaced: () => ws.close(CloseCode.Replaced, 'replaced by a newer connection'),
         };
         ws.send(JSON.stringify({ type: 'welcome', deviceId: known.deviceId }));
         hub.attach(connection);
         log.info({ deviceId: known.deviceId, agentVersion: message.body.agentVersion }, 'agent connected');
         return;
       }
-      if (message.type === 'card.event') this.options.onCardEvent(device, message.body);
+      if (message.type === 'card.event') {
+        // A card goes in and out a few times a minute; a flood of signed events is dropped, not probed.
+        if (events.take()) this.options.onCardEvent(device, message.body);
+        else floodWarn({ deviceId: device.deviceId }, 'agent link: card events over the limit dropped');
+      }
       else if (message.type === 'probe.result') this.options.onProbeResult(device, message.body);
     };
 

@@ -1,4 +1,4 @@
-import { createPublicKey, randomUUID } from 'node:crypto';
+import { createHmac, createPublicKey, randomUUID } from 'node:crypto';
 import { CARD_REPORT_SCHEMA, type CardReport } from '../../paired-agent/report';
 import { CloseCode, verifyEnvelope, type CardEventBody, type ProbeResultBody } from '../../paired-agent/protocol';
 import { istanbulDate } from '../../dialogs/dates';
@@ -9,6 +9,7 @@ import type { AgentStore } from './agentStore';
 import type { CardAgent, CardReading, DeviceView, LastReport } from './cardAgent';
 import { AgentOfflineError, ProbeTimeoutError } from './errors';
 import { newCodeParts, parseCode } from './pairingCode';
+import { PairingLimiter, type PairingLimits } from './pairingLimiter';
 import type { DeviceRecord, IssueResult, PairingOwner, SeenCertificate } from './types';
 
 export interface CardAgentServiceOptions {
@@ -20,12 +21,16 @@ export interface CardAgentServiceOptions {
   /** PUBLIC_URL; else http://localhost:<listening port>. */
   publicUrl?: string;
   tcknSalt?: string;
+  /** Failed pairing attempts allowed per source and overall (defaults: DEFAULT_PAIRING_LIMITS). */
+  pairingLimits?: PairingLimits;
 }
 
 /** An HTTP answer for the agent's two calls. */
 export interface HttpAnswer {
   status: number;
   body?: Record<string, unknown>;
+  /** Sent as Retry-After with a 429. */
+  retryAfterSeconds?: number;
 }
 
 const REDEEM_STATUS = { wrong: 401, unknown: 401, expired: 410, used: 410, paused: 429 } as const;
@@ -39,7 +44,11 @@ const REDEEM_STATUS = { wrong: 401, unknown: 401, expired: 410, used: 410, pause
 export class CardAgentService implements CardAgent {
   private port = 0;
 
-  constructor(private readonly options: CardAgentServiceOptions) {}
+  private readonly limiter: PairingLimiter;
+
+  constructor(private readonly options: CardAgentServiceOptions) {
+    this.limiter = new PairingLimiter(options.pairingLimits, () => options.now().getTime());
+  }
 
   setListeningPort(port: number): void {
     this.port = port;
@@ -58,7 +67,19 @@ export class CardAgentService implements CardAgent {
   }
 
   /** POST /api/agent/pair. */
-  async pair(body: unknown): Promise<HttpAnswer> {
+  /**
+   * POST /api/agent/pair from `source` (its address). An unknown code and a wrong one get the same
+   * answer, and failures are limited per source and overall (PairingLimiter).
+   */
+  async pair(body: unknown, source = 'unknown'): Promise<HttpAnswer> {
+    const wait = this.limiter.retryAfterMs(source);
+    if (wait > 0) return { status: 429, body: { error: 'rate_limited' }, retryAfterSeconds: Math.ceil(wait / 1000) };
+    const answer = await this.redeem(body);
+    if (answer.body?.error === 'wrong_code') this.limiter.failed(source);
+    return answer;
+  }
+
+  private async redeem(body: unknown): Promise<HttpAnswer> {
     const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     const { code, publicKey } = input;
     const deviceName = typeof input.deviceName === 'string' && input.deviceName.trim() ? input.deviceName.trim().slice(0, 80) : 'PC';
@@ -71,14 +92,26 @@ export class CardAgentService implements CardAgent {
     const result = await this.options.store.redeemCode(parts, this.options.now().getTime());
     if (result.kind !== 'ok') {
       this.options.log.info({ outcome: result.kind }, 'agent pairing refused');
-      return { status: REDEEM_STATUS[result.kind], body: { error: result.kind } };
+      // "unknown" and "wrong" must read alike, or the answer tells which first halves are pending.
+      const error = result.kind === 'unknown' || result.kind === 'wrong' ? 'wrong_code' : result.kind;
+      return { status: REDEEM_STATUS[result.kind], body: { error } };
     }
     const device: DeviceRecord = {
       ...result.owner, deviceId: randomUUID(), publicKey, deviceName, agentVersion, pairedAt: this.options.now().toISOString(),
     };
     await this.options.store.addDevice(device);
     this.options.log.info({ deviceId: device.deviceId }, 'agent paired');
-    return { status: 201, body: { deviceId: device.deviceId, tcknSalt: await this.options.store.tcknSalt(this.options.tcknSalt) } };
+    return { status: 201, body: { deviceId: device.deviceId, tcknSalt: await this.userSalt(result.owner.userId) } };
+  }
+
+  /**
+   * The T.C. hash salt for one user's agents: derived from the deployment's secret and the user, so
+   * every PC of that user hashes a card alike, while a salt read from one PC says nothing about
+   * anyone else's hashes (issue 15). The deployment's secret itself never leaves the bot.
+   */
+  private async userSalt(userId: string): Promise<string> {
+    const deployment = await this.options.store.tcknSalt(this.options.tcknSalt);
+    return createHmac('sha256', Buffer.from(deployment, 'utf8')).update(`tckn-salt:${userId}`, 'utf8').digest('hex');
   }
 
   /** POST /api/agent/unpair: a signed `unpair` envelope from the agent. */

@@ -11,7 +11,7 @@ import type { Policy } from '../../dialogs/policy';
 import type { ClosedBy, HandoffMemo, HandoffStore, Person, Ticket, TicketOutcome, TranscriptLine } from '../../state/handoffStore';
 import { normalizeText } from '../nlu/normalize';
 import { scanForSecrets } from '../secrets';
-import { secretsFoundThisTurn } from '../secretGuardMiddleware';
+import { originalText, secretsFoundThisTurn } from '../secretGuardMiddleware';
 import type { Logger } from '../logger';
 import type { Courier } from './courier';
 import { dialogPosition, type DialogPosition } from './dialogPosition';
@@ -189,7 +189,7 @@ export class HandoffEngine {
       await context.sendActivity(notice);
       return true;
     }
-    const line = await this.incomingLine(context, 'user', true);
+    const line = await this.incomingLine(context, 'user', { warn: true });
     await this.relay(ticket, line, 'toDesk');
     // The warning said it was hidden; the user should also know the rest of the message still went to the desk.
     if (line.text !== stripMentions(context.activity.text ?? '') || secretsFoundThisTurn(context).length) await context.sendActivity(t(locale, 'handoff.userMaskedRelayed'));
@@ -219,7 +219,9 @@ export class HandoffEngine {
       await this.close(ticket.id, 'desk', 'resolved', personOf(context.activity.from));
       return true;
     }
-    await this.relay(ticket, await this.incomingLine(context, 'desk', false), 'toUser');
+    // The user reads the desk's words as written; the transcript keeps them masked like every line.
+    const shown = stripMentions(originalText(context) ?? context.activity.text ?? '');
+    await this.relay(ticket, await this.incomingLine(context, 'desk'), 'toUser', shown);
     return true;
   }
 
@@ -307,9 +309,9 @@ export class HandoffEngine {
     const memo = await this.memoOf(context);
     // What the user read and wrote: not button verbs, and nothing once a ticket is open (it starts the next card empty).
     const keep = (line: TranscriptLine) => {
-      if (line.text && !memo.ticketId) memo.recent = [...memo.recent, line].slice(-RECENT_KEEP);
+      if (line.text && !memo.ticketId) memo.recent = [...memo.recent, { ...line, text: shortened(line.text) }].slice(-RECENT_KEEP);
     };
-    if (!cardAction(context)) keep(await this.incomingLine(context, 'user', true));
+    if (!cardAction(context)) keep(await this.incomingLine(context, 'user'));
     // Bot lines are kept as they are sent, before the turn's state is saved.
     context.onSendActivities(async (_turn, activities, sendNext) => {
       for (const activity of activities) keep({ at: this.options.now().toISOString(), from: 'bot', text: botTextOf(activity) ?? '' });
@@ -342,12 +344,12 @@ export class HandoffEngine {
     return undefined;
   }
 
-  private async relay(ticket: Ticket, line: TranscriptLine, direction: 'toDesk' | 'toUser'): Promise<void> {
+  private async relay(ticket: Ticket, line: TranscriptLine, direction: 'toDesk' | 'toUser', shown = line.text): Promise<void> {
     const { store, courier } = this.options;
     await store.addLine(ticket.id, line, this.options.now());
     const target = direction === 'toDesk' ? ticket.threadRef : ticket.userRef;
     const locale = direction === 'toDesk' ? this.options.deskLocale : ticket.locale;
-    if (target) await courier.send(target, MessageFactory.text(lineText(line, locale)));
+    if (target) await courier.send(target, MessageFactory.text(lineText({ ...line, text: shown }, locale)));
     // The desk sees on the card that the line reached the user (a reply that never reaches the bot leaves it unchanged).
     if (direction === 'toUser') await this.bestEffort(ticket.id, 'card after a delivered line', () => this.refreshCard(ticket));
   }
@@ -407,7 +409,7 @@ export class HandoffEngine {
     const { hours, deskLocale } = this.options;
     const minutes = (from?: string, to?: string) => durationText(from, to, deskLocale);
     return ticketCard({
-      ticket, recent: recent.slice(-RECENT_KEEP), queuePosition,
+      ticket, recent: recent.slice(-RECENT_KEEP).map((line) => ({ ...line, text: shortened(line.text) })), queuePosition,
       lastDeliveredAt: lastDeliveredAt && hours.formatTime(new Date(lastDeliveredAt)),
       askedAt: hours.formatTime(new Date(ticket.createdAt)),
       claimedAt: ticket.claimedAt && hours.formatTime(new Date(ticket.claimedAt)),
@@ -417,13 +419,16 @@ export class HandoffEngine {
     }, deskLocale);
   }
 
-  /** The message as a transcript line, masked again (a lone 6-8 digit number counts as a PIN here). */
-  private async incomingLine(context: TurnContext, from: 'user' | 'desk', strict: boolean): Promise<TranscriptLine> {
+  /**
+   * The message as a transcript line, masked again with the strictest rules (a lone number counts
+   * as a PIN here). `warn`: a line relayed to the desk owes the user the warning if the guard did not give it.
+   */
+  private async incomingLine(context: TurnContext, from: 'user' | 'desk', { warn = false } = {}): Promise<TranscriptLine> {
     const activity = context.activity;
     const action = cardAction(context);
     const raw = action ? `[${[action.verb, action.choice].filter(Boolean).join(': ')}]` : stripMentions(activity.text ?? '');
-    const scan = scanForSecrets(raw, strict);
-    if (scan.kinds.length && from === 'user' && secretsFoundThisTurn(context).length === 0 && !action) {
+    const scan = scanForSecrets(raw, true);
+    if (scan.kinds.length && warn && secretsFoundThisTurn(context).length === 0 && !action) {
       // The guard did not see it (it was not talking about PINs); the warning is still owed.
       this.options.log.warn({ kinds: scan.kinds }, 'masked a secret in a message to the help desk');
       await context.sendActivity(MessageFactory.attachment(secretWarningCard(localeOf(context))));
@@ -486,9 +491,14 @@ function botTextOf(activity: Partial<Activity>): string | undefined {
   const card = activity.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive');
   const text = (card?.content as { fallbackText?: string } | undefined)?.fallbackText ?? activity.text;
   if (!text) return undefined;
-  const firstLines = text.split('\n').filter((line) => !line.startsWith('[')).slice(0, 2).join(' · ');
-  return firstLines.length > 200 ? `${firstLines.slice(0, 199)}…` : firstLines;
+  return shortened(text.split('\n').filter((line) => !line.startsWith('[')).slice(0, 2).join(' · '));
 }
+
+/** Lines kept for the ticket card and the memo: 200 characters at most, so no card outgrows Teams' 28 KB. */
+function shortened(text: string): string {
+  return text.length > LINE_KEEP ? `${text.slice(0, LINE_KEEP - 1)}…` : text;
+}
+const LINE_KEEP = 200;
 
 function transcriptActivity(line: TranscriptLine, conversation: Activity['conversation']): Activity {
   return {

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { throttledWarn } from '../throttledLog';
 import type { HandoffEngine } from './handoffEngine';
 
 /**
@@ -11,8 +12,11 @@ export class HandoffSweeper {
   private running?: Promise<void>;
   private closed = false;
   private readonly others: { name: string; sweep: () => Promise<number> }[] = [];
+  private readonly warn: (fields: object, message: string) => void;
 
-  constructor(private readonly engine: HandoffEngine, private readonly intervalMs: number, private readonly log: Logger) {}
+  constructor(private readonly engine: HandoffEngine, private readonly intervalMs: number, log: Logger) {
+    this.warn = throttledWarn(log);
+  }
 
   /** Another timer sharing this sweep (e.g. the renewal requests' reminders). */
   add(name: string, sweep: () => Promise<number>): this {
@@ -32,7 +36,7 @@ export class HandoffSweeper {
     this.running = (async () => {
       try {
         for (const { name, sweep } of [{ name: 'help desk', sweep: () => this.engine.sweep() }, ...this.others]) {
-          await sweep().catch((error: Error) => this.log.warn({ err: { name: error.name, message: error.message } }, `${name} timer sweep failed`));
+          await sweep().catch((error: Error) => this.warn({ err: { name: error.name, message: error.message } }, `${name} timer sweep failed`));
         }
       } finally {
         this.running = undefined;

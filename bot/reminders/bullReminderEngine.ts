@@ -1,6 +1,7 @@
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { retryDelay } from './backoff';
+import { throttledWarn } from '../throttledLog';
 import type { PingJobData } from './pingDelivery';
 import { pingJobId, type ReminderEngine, type ReminderEngineOptions } from './reminderEngine';
 import type { ScanResult } from './reminderScan';
@@ -11,6 +12,8 @@ export interface BullReminderEngineOptions extends ReminderEngineOptions {
   prefix: string;
   /** Worker lock; a killed instance's pings are taken over after about this long. Default 30000. */
   lockDurationMs?: number;
+  /** How often the daily scan's schedule is checked (and re-created if Redis lost it). Default 60000. */
+  scheduleCheckMs?: number;
   /** How often workers look for stalled pings. Default 30000. */
   stalledIntervalMs?: number;
 }
@@ -32,20 +35,27 @@ export class BullReminderEngine implements ReminderEngine {
   private pingWorker?: Worker<PingJobData>;
   private closing?: Promise<void>;
   private readonly attempts: number;
+  private readonly warn: (fields: object, message: string) => void;
+  private scheduleTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: BullReminderEngineOptions) {
     this.attempts = options.attempts ?? 8;
+    this.warn = throttledWarn(options.log);
     this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
-    this.connection.on('error', (error: Error) => options.log.warn({ err: { message: error.message } }, 'reminders redis error'));
+    this.connection.on('error', (error: Error) => this.warn({ err: { message: error.message } }, 'reminders redis error'));
     this.scanQueue = new Queue(SCAN_QUEUE, { connection: this.connection, prefix: options.prefix });
     this.pingQueue = new Queue<PingJobData>(PING_QUEUE, { connection: this.connection, prefix: options.prefix });
-    for (const queue of [this.scanQueue, this.pingQueue]) queue.on('error', (error: Error) => options.log.warn({ err: { message: error.message } }, 'reminders queue error'));
+    for (const queue of [this.scanQueue, this.pingQueue]) queue.on('error', (error: Error) => this.warn({ err: { message: error.message } }, 'reminders queue error'));
   }
 
   async start(): Promise<void> {
     const { options } = this;
     if (options.schedule ?? true) {
-      await this.scanQueue.upsertJobScheduler(SCHEDULER_ID, { pattern: options.window.cronPattern(), tz: options.window.timeZone }, { name: 'scan' });
+      await this.upsertSchedule();
+      // Redis may come back empty (failover, flush): the schedule is put back on every reconnect and checked regularly.
+      this.connection.on('ready', () => void this.ensureSchedule().catch(() => undefined));
+      this.scheduleTimer = setInterval(() => void this.ensureSchedule().catch(() => undefined), options.scheduleCheckMs ?? 60_000);
+      this.scheduleTimer.unref();
     }
     this.scanWorker = new Worker(SCAN_QUEUE, async () => summary(await this.scanNow()), {
       connection: this.connection, prefix: options.prefix, concurrency: 1,
@@ -84,6 +94,34 @@ export class BullReminderEngine implements ReminderEngine {
     return this.options.counters.snapshot();
   }
 
+  /** Re-creates the daily scan's schedule when Redis no longer has it; true when it had to. */
+  async ensureSchedule(): Promise<boolean> {
+    if (this.closing || (await this.scheduled())) return false;
+    await this.upsertSchedule();
+    this.options.log.warn('reminders: the daily scan schedule was missing in Redis; re-created');
+    return true;
+  }
+
+  private async upsertSchedule(): Promise<void> {
+    const { options } = this;
+    await this.scanQueue.upsertJobScheduler(SCHEDULER_ID, { pattern: options.window.cronPattern(), tz: options.window.timeZone }, { name: 'scan' });
+  }
+
+  /** Whether Redis holds the daily scan's schedule (undefined: Redis does not answer). */
+  async scheduleState(): Promise<'present' | 'missing' | 'off' | 'unknown'> {
+    if (!(this.options.schedule ?? true)) return 'off';
+    try {
+      return (await this.scheduled()) ? 'present' : 'missing';
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  private async scheduled(): Promise<boolean> {
+    if (this.connection.status !== 'ready') throw new Error('reminders redis not ready');
+    return Boolean(await this.scanQueue.getJobScheduler(SCHEDULER_ID));
+  }
+
   /** The ping queue, for tests and the preview (job counts). */
   get queue(): Queue<PingJobData> {
     return this.pingQueue;
@@ -92,6 +130,7 @@ export class BullReminderEngine implements ReminderEngine {
   /** Lets pings in flight finish (up to `graceMs`), then stops; safe to call twice. */
   close(graceMs = 5000): Promise<void> {
     this.closing ??= (async () => {
+      clearInterval(this.scheduleTimer);
       const orderly = (async () => {
         await Promise.allSettled([this.pingWorker?.close(), this.scanWorker?.close()]);
         await Promise.allSettled([this.pingQueue.close(), this.scanQueue.close()]);
@@ -101,8 +140,8 @@ export class BullReminderEngine implements ReminderEngine {
       clearTimeout(timer);
       if (late) {
         this.options.log.warn('reminders did not stop in time; closing their connections');
-        await Promise.allSettled([this.pingWorker?.close(true), this.scanWorker?.close(true)]);
         this.connection.disconnect();
+        void Promise.allSettled([this.pingWorker?.close(true), this.scanWorker?.close(true)]);
         return;
       }
       await this.connection.quit().catch(() => this.connection.disconnect());

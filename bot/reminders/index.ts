@@ -51,8 +51,8 @@ export interface Reminders {
   ledger: PingLedger;
   reachability: ReachabilityRecorder;
   handlers: CardActionHandler[];
-  /** For /healthz. */
-  health(): CounterSnapshot & { enabled: boolean; engine: 'bullmq' | 'in-process' };
+  /** For /healthz: counters, and whether the daily scan is scheduled (put back first when Redis lost it). */
+  health(): Promise<CounterSnapshot & { enabled: boolean; engine: 'bullmq' | 'in-process'; schedule?: string }>;
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -88,7 +88,13 @@ export function createReminders(config: BotConfig, parts: ReminderParts): Remind
     engine, roster, references, ledger,
     reachability: new ReachabilityRecorder(references, log),
     handlers: [new AppliedActionHandler(roster, policy, now, parts.openRequest), new SnoozeActionHandler(roster, policy.reminders, now)],
-    health: () => ({ enabled: config.REMINDERS_ENABLED, engine: config.REDIS_URL ? 'bullmq' : 'in-process', ...engine.counters() }),
+    health: async () => {
+      const base = { enabled: config.REMINDERS_ENABLED, engine: config.REDIS_URL ? 'bullmq' as const : 'in-process' as const, ...engine.counters() };
+      if (!config.REMINDERS_ENABLED || !engine.scheduleState) return base;
+      const recreated = await engine.ensureSchedule?.().catch(() => false);
+      const schedule = recreated ? 'recreated' : await engine.scheduleState();
+      return { ...base, schedule };
+    },
     start: async () => {
       if (config.REMINDERS_ENABLED) await engine.start();
     },

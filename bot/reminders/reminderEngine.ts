@@ -14,6 +14,10 @@ export interface ReminderEngine {
   /** Runs the scan now and queues its pings (tests, operations). */
   scanNow(): Promise<ScanResult>;
   counters(): CounterSnapshot;
+  /** Whether the daily scan is scheduled where it must be (Redis); the in-process engine has no such place. */
+  scheduleState?(): Promise<'present' | 'missing' | 'off' | 'unknown'>;
+  /** Puts the schedule back if it is missing; true when it had to. */
+  ensureSchedule?(): Promise<boolean>;
   close(): Promise<void>;
 }
 

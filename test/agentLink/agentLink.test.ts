@@ -7,7 +7,8 @@ import { TestRedisServer } from '../support/redisServer';
 import { startBot, type BotUnderTest } from '../support/botHarness';
 import { newConversationId } from '../support/teams';
 import { Verb } from '../../cards/verbs';
-import { FIXTURE_TCKN, TeamsChat, TestAgent, commandOf, fixtureReport, waitFor } from './support';
+import { FIXTURE_TCKN, ScriptedMonitor, TeamsChat, TestAgent, commandOf, fixtureReport, waitFor } from './support';
+import { AgentLink } from '../../paired-agent/link';
 
 const text = TeamsChat.text;
 
@@ -177,6 +178,69 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
       for (let i = 0; i < 5; i++) assert.equal(await pairStatus({ code: `${handle}-${wrong}` }), 401, `wrong code ${i + 1}`);
       assert.equal(await pairStatus({ code }), 429, 'the right code after 5 wrong ones');
       assert.match(text(await user.press({ verb: Verb.agentPairing })), /Eşleştirmeyi bir süre durdurdum/);
+    });
+  });
+
+  describe('when someone sweeps the code space (issue 15, P1)', () => {
+    const publicKey = () => generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+
+    it('answers an unknown first half and a wrong second half alike', async () => {
+      const user = chat();
+      const { code } = commandOf(text(await user.press({ verb: Verb.agentPairing })));
+      const [handle, secret] = code.split('-');
+      const wrong = secret === 'AAAA' ? 'CCCC' : 'AAAA';
+      const service = bot.app.agentLink.service;
+      const unknown = await service.pair({ code: `QQQQ-${wrong}`, publicKey: publicKey() }, '198.51.100.1');
+      const wrongSecret = await service.pair({ code: `${handle}-${wrong}`, publicKey: publicKey() }, '198.51.100.1');
+      assert.deepEqual(unknown, wrongSecret);
+      assert.deepEqual(wrongSecret, { status: 401, body: { error: 'wrong_code' } });
+    });
+
+    it('issues the T.C. hash salt per user: the same for two PCs of one user, another for another user', async () => {
+      const service = bot.app.agentLink.service;
+      const saltFor = async (chatWith: TeamsChat): Promise<string> => {
+        const { code } = commandOf(text(await chatWith.press({ verb: Verb.agentPairing })));
+        const answer = await service.pair({ code, publicKey: publicKey() }, '198.51.100.2');
+        assert.equal(answer.status, 201);
+        return String(answer.body?.tcknSalt);
+      };
+      const mehmet = { id: '29:1mehmet-salt', aadObjectId: '00000000-0000-0000-0000-0000000000b9', name: 'Mehmet Kaya' };
+      const [first, second, other] = [await saltFor(chat()), await saltFor(chat()), await saltFor(new TeamsChat(bot, newConversationId(), mehmet))];
+      assert.match(first, /^[0-9a-f]{64}$/);
+      assert.equal(first, second);
+      assert.notEqual(first, other);
+      assert.notEqual(first, await bot.app.agentLink.store.tcknSalt(undefined), 'the deployment secret is never sent');
+    });
+
+    it('stops one source after 20 failures (429 with Retry-After) while others still pair', async () => {
+      const service = bot.app.agentLink.service;
+      for (let attempt = 0; attempt < 20; attempt++) {
+        assert.equal((await service.pair({ code: 'QQQQ-QQQQ', publicKey: publicKey() }, '203.0.113.7')).status, 401);
+      }
+      const limited = await service.pair({ code: 'QQQQ-QQQQ', publicKey: publicKey() }, '203.0.113.7');
+      assert.equal(limited.status, 429);
+      assert.ok((limited.retryAfterSeconds ?? 0) > 0);
+      const user = chat();
+      const { code } = commandOf(text(await user.press({ verb: Verb.agentPairing })));
+      assert.equal((await service.pair({ code, publicKey: publicKey() }, '203.0.113.8')).status, 201);
+    });
+  });
+
+  describe('when one device connects twice or floods card events (issue 15, P2)', () => {
+    it('a second socket for the same device replaces the first, which stops instead of fighting back', async () => {
+      const { agent } = await pairedAgent();
+      const first = agent.link!;
+      const stopped = new Promise<number>((resolve) => first.once('disconnected', (code) => resolve(code)));
+      const replaced = new Promise<void>((resolve) => first.once('replaced', () => resolve()));
+      const second = new AgentLink({ device: agent.device, monitor: new ScriptedMonitor(), readReport: async () => fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z' }), backoffInitialMs: 100, backoffMaxMs: 400 });
+      const welcomed = new Promise<void>((resolve) => second.once('welcome', () => resolve()));
+      second.start();
+      await welcomed;
+      assert.equal(await stopped, CloseCode.Replaced);
+      await replaced;
+      await new Promise((resolve) => setTimeout(resolve, 600)); // longer than the first one's backoff
+      assert.equal(bot.app.agentLink.hub.count, 1);
+      await second.close();
     });
   });
 

@@ -42,21 +42,41 @@ describe('the bot over real HTTP with a fake Bot Connector (memory state)', () =
     assert.equal(buttonTitles(menu)[0], 'Renewal');
   });
 
-  const badBodies: [string, string | object][] = [
+  // Issue 15 (F4): an oversized body is 413 (it was 400), F1/F6: odd types are 400 at validation.
+  const serviceUrl = 'http://127.0.0.1:9/';
+  const message = { type: 'message', conversation: { id: 'c' }, serviceUrl, channelId: 'msteams', from: { id: 'u' } };
+  const badBodies: [string, string | object, number?][] = [
     ['malformed JSON', '{"type": "message", '],
     ['a body that is not an object', '"hello"'],
     ['an activity without conversation', { type: 'message', text: 'x', serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams' }],
     ['an activity without type', { conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams' }],
     ['an activity with a bad serviceUrl', { type: 'message', conversation: { id: 'c' }, serviceUrl: 'not a url', channelId: 'msteams' }],
-    ['a body of over 256 KB', { type: 'message', conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', text: 'x'.repeat(300 * 1024) }],
+    ['a body of over 256 KB', { type: 'message', conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', text: 'x'.repeat(300 * 1024) }, 413],
+    ['a locale that is not a string', { ...message, text: 'qwzx', locale: 42 }],
+    ['text that is an object', { ...message, text: { tr: 'merhaba' } }],
+    ['a numeric activity id', { ...message, text: 'merhaba', id: 7 }],
+    ['a numeric conversation type', { ...message, text: 'merhaba', conversation: { id: 'c', conversationType: 1 } }],
+    ['a sender id that is a number', { ...message, text: 'merhaba', from: { id: 5 } }],
+    ['attachments that are not a list', { ...message, attachments: 'card' }],
   ];
-  for (const [name, body] of badBodies) {
-    it(`answers ${name} with 400 and stays up`, async () => {
-      assert.equal(await postToBot(bot.url, body), 400);
+  for (const [name, body, status = 400] of badBodies) {
+    it(`answers ${name} with ${status} and stays up`, async () => {
+      assert.equal(await postToBot(bot.url, body), status);
       const health = await fetch(`${bot.url}/healthz`);
       assert.equal(health.status, 200);
     });
   }
+
+  it('answers invokes (not 501): a card Action.Execute hears the card is no longer current, a malformed one is 400', async () => {
+    const invoke = (value: unknown) => ({ ...teamsMessage({ serviceUrl: bot.connector.serviceUrl, conversationId: newConversationId() }), type: 'invoke', name: 'adaptiveCard/action', value });
+    const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(invoke({ action: { type: 'Action.Execute', verb: 'x' } })) });
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as { statusCode: number; value: string };
+    assert.equal(body.statusCode, 200);
+    assert.match(body.value, /artık geçerli değil/);
+    assert.equal(await postToBot(bot.url, invoke({ verb: 'answer' })), 400);
+    assert.equal(await postToBot(bot.url, { ...invoke(undefined), name: 'task/fetch' }), 200);
+  });
 
   it('answers an unknown card action politely, with the menu', async () => {
     const conversationId = newConversationId();

@@ -38,8 +38,9 @@ describe('Redis round trips per turn (through a counting proxy)', () => {
     throw new Error('no next-step button');
   }
 
-  it('a typed message and each step of a path cost one read and one write', async () => {
+  it('a typed message and each step of a path cost one read and one write, plus taking and releasing the conversation lock', async () => {
     // Opening the new-card PIN path also asks whether the user has a paired card agent (one read).
+    // Issue 15 serialises the turns of a conversation across instances: +2 (SET NX, release) per turn.
     const conversationId = newConversationId();
     await turn(conversationId, 'merhaba'); // first contact also saves the conversation reference
     const costs = {
@@ -48,6 +49,6 @@ describe('Redis round trips per turn (through a counting proxy)', () => {
       step: await turn(conversationId, undefined, lastAnswerData(conversationId)),
       freeText: await turn(conversationId, 'kartımı kaybettim'),
     };
-    assert.deepEqual(costs, { menu: 2, path: 3, step: 2, freeText: 2 });
+    assert.deepEqual(costs, { menu: 4, path: 5, step: 4, freeText: 4 });
   });
 });

@@ -8,9 +8,9 @@ import { DialogHarness } from '../dialogs/harness';
 
 describe('secret detection', () => {
   for (const row of secretCases) {
-    const context = row.pinContext ? ' (after PIN talk)' : '';
+    const context = row.context ? ` (${row.context})` : '';
     it(`${row.kinds.length ? 'hides' : 'leaves'} "${row.text}"${context}`, () => {
-      const scan = scanForSecrets(row.text, row.pinContext);
+      const scan = scanForSecrets(row.text, row.context);
       assert.deepEqual(scan.kinds, row.kinds);
       assert.equal(scan.masked.length, row.text.length);
       for (const secret of row.hidden ?? []) assert.ok(!scan.masked.includes(secret), scan.masked);
@@ -28,6 +28,47 @@ describe('secret guard during the PIN paths', () => {
     assert.ok(harness.text(harness.transcript.slice(-1)).includes("Yeni kartın PIN'i · Adım 6/8"));
     const text = harness.text(await harness.say('482913'));
     assert.ok(text.includes('Güvenliğiniz için'), text);
+  });
+});
+
+describe('secret guard: what the bot last asked decides how a lone number is read', () => {
+  const WARNING = 'Güvenliğiniz için';
+  const DATE_HINT = 'Tarihi gün.ay.yıl biçiminde yazın';
+  for (const typed of ['21 11 2026', '21 11 26', '21-11-2026']) {
+    it(`takes "${typed}" at the renewal date prompt for a date: no warning, not asked again`, async () => {
+      const harness = new DialogHarness();
+      await harness.say('merhaba');
+      await harness.press('Yenileme');
+      await harness.press('Süresi doluyor / doldu');
+      const text = harness.text(await harness.say(typed));
+      assert.ok(!text.includes(WARNING), text);
+      assert.ok(!text.includes(DATE_HINT), text);
+    });
+  }
+
+  it('a menu whose buttons name the PIN does not make the next number a PIN', async () => {
+    const harness = new DialogHarness();
+    await harness.say('merhaba');
+    const text = harness.text(await harness.say('482913'));
+    assert.ok(!text.includes(WARNING), text);
+  });
+
+  const questions = ['güvenlik sözcüğümü unuttum', 'guvenlik sozcugu nedir', 'güvenlik sözcüğümü hatırlamıyorum'];
+  for (const question of questions) {
+    it(`answers "${question}" without a secret warning`, async () => {
+      const harness = new DialogHarness();
+      await harness.say('merhaba');
+      const text = harness.text(await harness.say(question));
+      assert.ok(!text.includes(WARNING), text);
+    });
+  }
+
+  it('still hides "güvenlik sözcüğüm: elma42" and warns', async () => {
+    const harness = new DialogHarness();
+    await harness.say('merhaba');
+    const text = harness.text(await harness.say('güvenlik sözcüğüm: elma42'));
+    assert.ok(text.includes(WARNING), text);
+    assert.ok(!text.includes('elma42'), text);
   });
 });
 
@@ -54,7 +95,7 @@ describe('secret guard on card submissions', () => {
     it(row.name, async () => {
       const adapter = new TestAdapter(async () => {});
       const state = new ConversationState(new MemoryStorage());
-      adapter.use(new SecretGuardMiddleware(state.createProperty<boolean>('pinContext'), createLogger('silent')));
+      adapter.use(new SecretGuardMiddleware(state.createProperty<boolean>('lastQuestion'), createLogger('silent')));
       let seen: Record<string, string> = {};
       adapter.use({ onTurn: async (context, next) => { seen = { ...(context.activity.value as Record<string, string>) }; await next(); } });
       await adapter.send({ type: 'message', value: { ...row.value } });

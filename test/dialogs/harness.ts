@@ -2,6 +2,7 @@ import { MemoryStorage, TestAdapter, UserState, type Activity, type TurnContext 
 import { SnapshotConversationState } from '../../state/conversationState';
 import { EimzaBot } from '../../bot/eimzaBot';
 import { SecretGuardMiddleware } from '../../bot/secretGuardMiddleware';
+import type { SecretContext } from '../../bot/secrets';
 import { LanguageMiddleware } from '../../bot/languageMiddleware';
 import type { Locale } from '../../cards/i18n';
 import { createLogger } from '../../bot/logger';
@@ -61,7 +62,7 @@ export class DialogHarness {
     const bot = new EimzaBot(conversationState, new UserState(storage), new MainDialog(guidedPaths(services), options.recognizer ?? (sharedRecognizer ??= trainRecognizer())));
     this.adapter = new RecordingAdapter((context) => bot.run(context));
     this.adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), 'tr-TR'));
-    this.adapter.use(new SecretGuardMiddleware(conversationState.createProperty<boolean>('pinContext'), createLogger('silent')));
+    this.adapter.use(new SecretGuardMiddleware(conversationState.createProperty<SecretContext | boolean>('lastQuestion'), createLogger('silent')));
     this.adapter.locale = options.locale ?? 'tr-TR';
   }
 

@@ -331,6 +331,40 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     await cleanUp(prefix);
   });
 
+  it("relays the desk's words to the user as written (a question about the güvenlik sözcüğü, even a number), keeps them masked in Redis, warns nobody", async () => {
+    const prefix = randomPrefix();
+    const clock = new TestClock(TUESDAY_10);
+    const scenario = new Scenario(connector, await start(clock, prefix));
+    await scenario.setDesk();
+    const { card, ticketId } = await scenario.request();
+    await claimed(scenario, ticketId, card.id);
+    connector.clear();
+    await scenario.deskSays(mehmet, 'Güvenlik sözcüğünüzü hatırlıyor musunuz?', card.id);
+    await scenario.deskSays(mehmet, 'Başvurunuzda görünen numara 10000000146, doğru mu?', card.id);
+    await scenario.waitFor(() => scenario.toUser().length >= 2);
+    assert.deepEqual(texts(scenario.toUser()), [
+      `**${mehmet.name}:** Güvenlik sözcüğünüzü hatırlıyor musunuz?`,
+      `**${mehmet.name}:** Başvurunuzda görünen numara 10000000146, doğru mu?`,
+    ]);
+    assert.ok(!texts(scenario.inThread(card.id)).some((text) => /Güvenliğiniz için/.test(text)), 'no secret warning in the thread');
+    const stored = await keysAndValues(prefix);
+    assert.ok(!stored.includes('10000000146'), 'the transcript keeps the number masked');
+    await cleanUp(prefix);
+  });
+
+  it('keeps the ticket card within Teams\' 28 KB when the user wrote a 10,000-character message before asking', async () => {
+    const prefix = randomPrefix();
+    const clock = new TestClock(TUESDAY_10);
+    const scenario = new Scenario(connector, await start(clock, prefix));
+    await scenario.setDesk();
+    await scenario.say(`kartım ${'çok uzun bir açıklama '.repeat(500)}`);
+    const { card } = await scenario.request();
+    const size = Buffer.byteLength(JSON.stringify(card.attachments ?? []), 'utf8');
+    assert.ok(size < 28 * 1024, `ticket card is ${size} bytes`);
+    assert.match(visibleText(card), /kartım çok uzun bir açıklama/);
+    await cleanUp(prefix);
+  });
+
   it('"açık talepler" lists the open tickets for the help desk', async () => {
     const prefix = randomPrefix();
     const clock = new TestClock(TUESDAY_10);

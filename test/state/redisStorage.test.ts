@@ -26,6 +26,24 @@ describe('RedisStorage (against a real redis-server)', () => {
     storage = new RedisStorage(redis, { prefix, onRoundTrip: (operation) => roundTrips.push(operation) });
   });
 
+  it('gives each of two concurrent readers of one key its own copy (one round trip)', async () => {
+    await storage.write({ a: { steps: [1] } });
+    roundTrips = [];
+    const [first, second] = await Promise.all([storage.read(['a']), storage.read(['a'])]);
+    assert.deepEqual(roundTrips, ['read']);
+    assert.notEqual(first.a, second.a);
+    (first.a.steps as number[]).push(2);
+    assert.deepEqual(second.a.steps, [1]);
+  });
+
+  it('a conversation state saved with the eTag it loaded refuses to overwrite a newer save', async () => {
+    await storage.write({ c: { step: 1 } });
+    const [turnA, turnB] = await Promise.all([storage.read(['c']), storage.read(['c'])]);
+    await storage.write({ c: { ...turnA.c, step: 2 } });
+    await assert.rejects(storage.write({ c: { ...turnB.c, step: 3 } }), ETagConflictError);
+    assert.equal((await storage.read(['c'])).c.step, 2);
+  });
+
   it('reads back what it wrote, with a fresh eTag', async () => {
     await storage.write({ a: { name: 'Ayşe', steps: [1, 2] } });
     const items = await storage.read(['a']);
