@@ -7,7 +7,7 @@ import { CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { menuPathText, reasonForPath, say } from './policy';
 import { userOf, type PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
-import { feeExplanation, feeFacts } from './closingCards';
+import { feeExplanation, feeFacts, newCardRulesCard } from './closingCards';
 import { SUSPENSION_CHECK_DIALOG, SuspensionCheckDialog } from './suspensionCheckDialog';
 import { checkRecord, type CheckRecord } from './certificateCheck';
 
@@ -79,10 +79,11 @@ export class LostCardDialog extends ComponentDialog {
       facts: feeFacts(policy, fee, locale),
       paragraphs: [
         t(locale, 'renewal.recorded', { department: say(policy.institution.itDepartment, locale) }),
-          ...feeExplanation(fee, locale),
+        ...feeExplanation(fee, locale),
       ],
-      buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
     })));
+    // The new card replaces a suspended certificate: R4 and the PIN steps, never R3.
+    await step.context.sendActivity(MessageFactory.attachment(newCardRulesCard(policy, 'replaced', locale)));
     return step.endDialog();
   }
 }

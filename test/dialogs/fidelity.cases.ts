@@ -1,0 +1,195 @@
+import type { IntentResult } from '../../bot/nlu';
+import type { PathCase, Turn } from './paths.cases';
+
+/**
+ * Issue 14, second pass: one block of rows per finding, with examples other than the review's
+ * (other ways to say a PIN is blocked, window edges, month ends, every non-ordinary reason, both
+ * languages). Each row is a conversation (see paths.cases.ts); `intent` fixes what the recognizer
+ * returns, so typed rows test the dialog routing alone.
+ */
+export interface FidelityCase extends PathCase {
+  locale?: 'tr' | 'en';
+  intent?: IntentResult;
+}
+
+const UNLOCK_PATH = 'Kamu SM Online İşlemler → Giriş → NES İşlemleri → Bireysel İşlemler → Başvuru İşlemleri → PIN Oluşturma → Kilit Çözme';
+const PIN_BLOCK = 'PIN ve PUK blokesi (kart tamamen kullanılamıyor)';
+const PIN_BLOCK_EN = 'PIN and PUK block (the card cannot be used at all)';
+const PUK_WARNING = 'PUK kodu kilit çözmek için **kullanılmaz**';
+const PUK_WARNING_EN = 'The PUK is **not** used to unlock';
+const PIN_LOCK_QUESTION = 'yalnızca PIN 3 kez yanlış girildiği için mi kilitlendi?';
+const ROLE_QUESTION = 'İdari göreviniz var mı?';
+const ROLE_QUESTION_EN = 'Do you have an administrative duty?';
+const R3 = 'Eski e-imzanızın süresi dolmadan yeni kartınızı kullanmayın';
+const R3_EN = 'Do not use your new card before your old e-signature expires';
+const R4 = "Eski kartınızın PIN'ini yeni kartta denemeyin";
+const R4_EN = "Never try your old card's PIN on the new card";
+const ONLY_ESIGN = 'yalnızca e-imza';
+const ONLY_ESIGN_EN = 'I can only help with e-signature matters';
+
+const intent = (name: IntentResult['intent'], score = 0.9): IntentResult => ({ intent: name, score, alternatives: [{ intent: name, score }] });
+const renewalDate = (locale: 'tr' | 'en' = 'tr'): Turn[] => locale === 'tr'
+  ? [{ do: { press: 'Yenileme' } }, { do: { press: 'Süresi doluyor / doldu' } }]
+  : [{ do: { press: 'Renewal' } }, { do: { press: 'It is expiring / expired' } }];
+
+/** 1. A locked PIN, said in other words, never reaches a paid renewal without the unlock question. */
+export const pinBlockedCases: FidelityCase[] = [
+  ...['şifrem bloke oldu', 'pin kilitli', 'PIN BLOKE OLDU', 'PINIM KILITLENDI'].map((typed): FidelityCase => ({
+    name: `1: "${typed}" (recognised as unlock) gets the free Kilit Çözme with the PUK warning, never "Siz ödersiniz"`,
+    intent: intent('unlock'),
+    turns: [{ do: { say: typed }, see: [UNLOCK_PATH, PUK_WARNING, '3 kez yanlış'], notSee: ['Siz ödersiniz', 'kaydettim', ROLE_QUESTION] }],
+  })),
+  {
+    name: '1: "pin bloke oldu ücretini kim öder" (fees): the block is asked about before any payer; an unsure user is unlocked for free',
+    intent: intent('fees'),
+    turns: [
+      { do: { say: 'pin bloke oldu ucretini kim oder' }, see: ['Yenileme nedeniniz hangisi?', PIN_BLOCK], notSee: ['Siz ödersiniz'] },
+      { do: { press: PIN_BLOCK }, see: [PIN_LOCK_QUESTION, 'ücretsiz'], notSee: ['Siz ödersiniz', ROLE_QUESTION] },
+      { do: { say: 'EMIN DEGILIM' }, see: [UNLOCK_PATH, PUK_WARNING], notSee: ['Siz ödersiniz'] },
+    ],
+  },
+  {
+    name: '1: renewal for a PIN and PUK block answered "bilmiyorum" is unlocked, nothing recorded',
+    turns: [{ do: { press: 'Yenileme' } }, { do: { press: PIN_BLOCK }, see: [PIN_LOCK_QUESTION] }, { do: { say: 'bilmiyorum' }, see: [UNLOCK_PATH, PUK_WARNING], notSee: ['kaydettim', 'Siz ödersiniz'] }],
+  },
+  {
+    name: '1: the relabelled reason is what every reason list shows (renewal and who pays), never the bare "PIN-PUK blokesi"',
+    turns: [{ do: { press: 'Yenileme' }, see: [PIN_BLOCK], notSee: [/PIN-PUK blokesi(?! )/] }, { do: { say: 'menü' } }, { do: { press: 'Ücretler ve sorular' } }, { do: { press: 'Ücreti kim öder?' }, see: [PIN_BLOCK] }],
+  },
+  {
+    name: '1 en: "my pin is blocked" (unlock) reads the unlock path and the PUK warning, not "You pay"',
+    locale: 'en',
+    intent: intent('unlock'),
+    turns: [{ do: { say: 'my pin is blocked' }, see: [UNLOCK_PATH, PUK_WARNING_EN], notSee: ['You pay', 'I recorded'] }],
+  },
+  {
+    name: '1 en: a PIN and PUK block answered "not sure" goes to the unlock path; "No, the PUK tries are used up too" asks the role',
+    locale: 'en',
+    turns: [
+      { do: { press: 'Renewal' } },
+      { do: { press: PIN_BLOCK_EN }, see: ['only because the PIN was entered wrongly 3 times', 'for free'], notSee: ['You pay', ROLE_QUESTION_EN] },
+      { do: { say: 'not sure' }, see: [UNLOCK_PATH, PUK_WARNING_EN], notSee: ['You pay'] },
+    ],
+  },
+];
+
+/** 2. R1 is a target inside a window (policy: 90 days), at the window's edges and at month ends. */
+const onTimeAt = (days: number, target: string, today?: string): FidelityCase => ({
+  name: `2: ${days} days before expiry${today ? ` (today ${today})` : ''} is recorded on time; target ${target}`,
+  today,
+  turns: [...renewalDate(), { do: { date: days }, see: [ROLE_QUESTION], notSee: ['erken', 'ıslak imzalı'] }, { do: { press: 'İdari görevim yok' }, see: ['Yenileme talebinizi kaydettim', 'Zamanında başvurdunuz', 'bir ay önce yapılır', `Sizin için bu tarih ${target}.`], notSee: [' idi;', 'geciktirmeyin'] }],
+  recorded: { reason: 'normalExpiry', payer: 'person', late: false, expiryInDays: days, role: 'noAdministrative' },
+});
+const pastTargetAt = (days: number, target: string, today?: string): FidelityCase => ({
+  name: `2: ${days} days before expiry${today ? ` (today ${today})` : ''} is recorded; the target ${target} has passed and R1 is said`,
+  today,
+  turns: [...renewalDate(), { do: { date: days }, see: [ROLE_QUESTION], notSee: ['erken', 'ıslak imzalı'] }, { do: { press: 'İdari görevim yok' }, see: ['Yenileme talebinizi kaydettim', 'bir ay önce yapılır', `${target} idi`], notSee: ['Zamanında'] }],
+  recorded: { reason: 'normalExpiry', payer: 'person', late: false, expiryInDays: days, role: 'noAdministrative' },
+});
+
+export const windowCases: FidelityCase[] = [
+  {
+    name: '2: 91 days before expiry is one day beyond the 90-day window: target said, request possible from tomorrow, reminder offered',
+    turns: [...renewalDate(), { do: { date: 91 }, see: ['Yenileme için biraz erken', 'bir ay önce yapılır', '20.01.2027', '22.11.2026 tarihinden itibaren', 'Zamanı gelince hatırlat'], notSee: ['kaydettim', 'en fazla', 'açılış'] }, { do: { say: 'gerek yok' }, see: ['22.11.2026 tarihinden itibaren'] }],
+  },
+  onTimeAt(90, '19.01.2027'),
+  onTimeAt(89, '18.01.2027'),
+  onTimeAt(32, '23.11.2026'),
+  pastTargetAt(29, '20.11.2026'),
+  // 31 March: one calendar month before is 28 February (31 days), not 1 March.
+  onTimeAt(31, '28.02.2027', '2027-02-28'),
+  pastTargetAt(30, '28.02.2027', '2027-03-01'),
+  // 29 February 2028 (leap year): the target is 29 January.
+  onTimeAt(31, '29.01.2028', '2028-01-29'),
+  pastTargetAt(30, '29.01.2028', '2028-01-30'),
+  // 31 May: the target is 30 April.
+  onTimeAt(31, '30.04.2027', '2027-04-30'),
+  pastTargetAt(30, '30.04.2027', '2027-05-01'),
+  {
+    name: '2 en: 91 days out is a little early (window), 90 days is recorded in good time',
+    locale: 'en',
+    turns: [...renewalDate('en'), { do: { date: 91 }, see: ['It is a little early to renew', 'one month before', '20.01.2027', 'from 22.11.2026 on'], notSee: ['I recorded', 'at most'] }],
+  },
+  {
+    name: '2 en: 29 days out: recorded, the target (20.11.2026) has passed, R1 said',
+    locale: 'en',
+    turns: [...renewalDate('en'), { do: { date: 29 }, see: [ROLE_QUESTION_EN] }, { do: { press: 'I have no administrative duty' }, see: ['I recorded your renewal request', 'one month before', 'that date was 20.11.2026', '(29 days left)'], notSee: ['in good time', '29 day left'] }],
+    recorded: { reason: 'normalExpiry', payer: 'person', late: false, expiryInDays: 29, role: 'noAdministrative' },
+  },
+];
+
+/** 4 and 6. R3 only for an ordinary renewal; every other reason gets R4 and the rule for its role. */
+const replacedReasons: [string, string, string][] = [
+  ['userFault', 'Kartım benden kaynaklı bir nedenle arızalandı', 'My card stopped working through my own fault'],
+  ['pinPukBlock', PIN_BLOCK, PIN_BLOCK_EN],
+  ['identityUpdate', 'Kimlik bilgim değişti', 'My identity details changed'],
+];
+export const noR3Cases: FidelityCase[] = [
+  ...replacedReasons.flatMap(([reason, label, labelEn]): FidelityCase[] => [
+    {
+      name: `4+6: ${reason}, administrative duty: revoked first, the person pays, R4, no R3; the PIN steps after it say no R3 either`,
+      turns: [
+        { do: { press: 'Yenileme' } },
+        { do: { press: label }, see: reason === 'pinPukBlock' ? [PIN_LOCK_QUESTION] : [ROLE_QUESTION] },
+        ...(reason === 'pinPukBlock' ? [{ do: { press: 'Hayır, PUK denemeleri de bitti' }, see: [ROLE_QUESTION] }] : []),
+        { do: { press: 'İdari görevim var' }, see: ['Siz ödersiniz', 'önce sertifika iptal edilir', R4], notSee: [R3, 'Kurum öder', 'personelin yenileme ücretini kişi öder'] },
+        { do: { press: "Yeni kartın PIN'i" }, see: ['Adım 1/8'], notSee: ['süresi dolduğunda'] },
+        ...Array.from({ length: 7 }, (): Turn => ({ do: { press: 'Tamam, sonraki adım' } })),
+        { do: { press: "Tamam, PIN'imi aldım" }, see: ["Yeni kartınızın PIN'i artık sizde"], notSee: [R3, 'Olağan bir yenilemeyse'] },
+      ],
+      recorded: { reason, payer: 'person', late: false, role: 'administrative' },
+    },
+    {
+      name: `4+6 en: ${reason}, no administrative duty: the person pays, no revocation sentence, no R3`,
+      locale: 'en',
+      turns: [
+        { do: { press: 'Renewal' } },
+        { do: { press: labelEn } },
+        ...(reason === 'pinPukBlock' ? [{ do: { press: 'No, the PUK tries are used up too' } }] : []),
+        { do: { press: 'I have no administrative duty' }, see: ['You pay', R4_EN], notSee: [R3_EN, 'revoked first, then', 'The institution pays'] },
+      ],
+      recorded: { reason, payer: 'person', late: false, role: 'noAdministrative' },
+    },
+  ]),
+  {
+    name: '4: a lost card (duty ended) gets no R3 after its renewal request',
+    turns: [{ do: { press: 'Kayıp/Çalıntı kart' } }, { do: { press: 'Askıya aldım' }, see: [ROLE_QUESTION] }, { do: { press: 'İdari görevim bitti' }, see: ['Siz ödersiniz', R4], notSee: [R3, 'iptal edilir'] }],
+    recorded: { reason: 'lostOrStolen', payer: 'person', late: false, role: 'administrativeEnded' },
+  },
+  {
+    name: '4: an ordinary renewal before expiry still says R3, and the PIN steps after it say R3 plainly',
+    turns: [
+      ...renewalDate(), { do: { date: 20 } }, { do: { press: 'İdari görevim var' }, see: [R3, R4] },
+      { do: { press: "Yeni kartın PIN'i" }, see: ['Adım 1/8', 'süresi dolduğunda'] },
+      ...Array.from({ length: 7 }, (): Turn => ({ do: { press: 'Tamam, sonraki adım' } })),
+      { do: { press: "Tamam, PIN'imi aldım" }, see: [R3], notSee: ['Olağan bir yenilemeyse'] },
+    ],
+    recorded: { reason: 'normalExpiry', payer: 'institution', late: false, expiryInDays: 20, role: 'administrative' },
+  },
+];
+
+/** 3. The PUK warning on the PIN page (step 8), in both languages; 5. typed questions. */
+export const typedCases: FidelityCase[] = [
+  ...['şifremi unuttum', 'SIFREMI HATIRLAMIYORUM', 'imza sifrem kilitlendi', 'sifrem bloke'].map((typed): FidelityCase => ({
+    name: `5: "${typed}" the recognizer cannot place is about the signing şifre: a clarifying question, never "only e-imza"`,
+    intent: intent('none'),
+    turns: [{ do: { say: typed }, see: ['hangi konuda yardım istersiniz?', 'Kilit çözme'], notSee: [ONLY_ESIGN] }],
+  })),
+  {
+    name: '5 en: "forgot my signing password" the recognizer cannot place: a clarifying question, never "only e-signature"',
+    locale: 'en',
+    intent: intent('none'),
+    turns: [{ do: { say: 'forgot my signing password' }, see: ['Which of these is your PIN, card or e-signature question about?'], notSee: [ONLY_ESIGN_EN] }],
+  },
+  {
+    name: '5: a message naming another system stays out of scope',
+    intent: intent('none'),
+    turns: [{ do: { say: 'e-okul şifremi unuttum' }, see: [ONLY_ESIGN] }],
+  },
+];
+
+export const fidelityTables: [string, FidelityCase[]][] = [
+  ['1. a locked PIN is unlocked, never sold a renewal', pinBlockedCases],
+  ['2. R1 is a target inside the window', windowCases],
+  ['4 + 6. only the rules that apply', noR3Cases],
+];
