@@ -101,7 +101,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   adapter.onTurnError = createTurnErrorHandler(conversationState, log, metrics);
   const reminders = createReminders(config, { adapter, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders });
 
-  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer(), handoff.engine).addActionHandlers([...reminders.handlers, ...agentLink.handlers]), reminders.reachability);
+  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services), options.recognizer ?? trainRecognizer(), handoff.engine, services.policy.otherSystems.names).addActionHandlers([...reminders.handlers, ...agentLink.handlers]), reminders.reachability);
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => ({ ...(await checkHealth(redis)), reminders: reminders.health() }), metrics, log });
 
   agentLink.mount(server.server);

@@ -40,7 +40,17 @@ export const TOPIC_ROUTES: Record<Topic, Route> = {
 /** Word starts (folded) that make a message about the bot's own domain: PIN, PUK, card, certificate, e-imza. */
 const DOMAIN_WORD_STARTS = ['pin', 'puk', 'kart', 'card', 'sertifika', 'certificate', 'eimza', 'imza', 'esignature', 'signature'];
 
-/** Whether a message talks about a PIN, PUK, card, certificate or e-imza (never "out of scope" then). */
-export function namesTheDomain(text: string): boolean {
-  return tokenize(text).some((word) => DOMAIN_WORD_STARTS.some((start) => word.startsWith(start)));
+/** Word starts of a password: staff call their signing PIN "şifre", unless they name another system. */
+const PASSWORD_WORD_STARTS = ['sifre', 'parola', 'password'];
+
+/**
+ * Whether a message talks about a PIN, PUK, card, certificate or e-imza (never "out of scope"
+ * then); a şifre counts too unless the message names one of `otherSystems` (policy).
+ */
+export function namesTheDomain(text: string, otherSystems: readonly string[] = []): boolean {
+  const words = tokenize(text);
+  const startsWithAny = (starts: readonly string[]) => words.some((word) => starts.some((start) => word.startsWith(start)));
+  if (startsWithAny(DOMAIN_WORD_STARTS)) return true;
+  const otherSystemWords = otherSystems.flatMap((name) => tokenize(name));
+  return startsWithAny(PASSWORD_WORD_STARTS) && !words.some((word) => otherSystemWords.includes(word));
 }

@@ -36,7 +36,11 @@ export class MainDialog extends ComponentDialog {
   private readonly pathsByVerb = new Map<string, string>();
   private readonly actionHandlers = new Map<string, CardActionHandler>();
 
-  constructor(paths: PathEntry[] = [], private readonly recognizer?: Recognizer, private readonly handoff?: HumanHandoff) {
+  /**
+   * `otherSystems`: names of the institution's other systems (policy), so "MEBBİS şifremi unuttum"
+   * is out of scope while any other şifre is asked about (it may be the signing PIN).
+   */
+  constructor(paths: PathEntry[] = [], private readonly recognizer?: Recognizer, private readonly handoff?: HumanHandoff, private readonly otherSystems: readonly string[] = []) {
     super(MAIN_DIALOG);
     for (const { verb, dialog } of paths) {
       this.addDialog(dialog);
@@ -149,7 +153,7 @@ export class MainDialog extends ComponentDialog {
     const decision = result ? decide(result) : undefined;
     if (decision?.kind === 'confident' && decision.intent !== 'none') return this.startRoute(inner, INTENT_ROUTES[decision.intent]);
     if (decision?.kind === 'clarify') return send(inner, clarifyCard(locale, decision.options.map((option) => option.intent)));
-    if (decision && namesTheDomain(text)) return send(inner, domainClarifyCard(locale));
+    if (decision && namesTheDomain(text, this.otherSystems)) return send(inner, domainClarifyCard(locale));
     await send(inner, decision ? outOfScopeCard(locale) : menuCard(locale));
   }
 

@@ -21,6 +21,8 @@ const policySchema = z.object({
     /** The help desk's own phone and e-mail, when the institution publishes them. */
     contacts: z.object({ phone: z.string().min(1).optional(), email: z.string().email().optional() }),
   }),
+  /** Other systems' names: a şifre message naming one is out of scope (any other şifre may be the PIN). */
+  otherSystems: z.object({ names: z.array(z.string().min(1)) }).default({ names: [] }),
   kamuSm: z.object({ website: z.string().min(1), callCenter: z.string().regex(/^[\d ]+$/) }),
   renewal: z.object({
     /** R1: the target, in calendar months before expiry. */

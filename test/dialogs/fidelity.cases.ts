@@ -192,4 +192,5 @@ export const fidelityTables: [string, FidelityCase[]][] = [
   ['1. a locked PIN is unlocked, never sold a renewal', pinBlockedCases],
   ['2. R1 is a target inside the window', windowCases],
   ['4 + 6. only the rules that apply', noR3Cases],
+  ['5. typed questions', typedCases],
 ];
