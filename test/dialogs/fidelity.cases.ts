@@ -194,3 +194,18 @@ export const fidelityTables: [string, FidelityCase[]][] = [
   ['4 + 6. only the rules that apply', noR3Cases],
   ['5. typed questions', typedCases],
 ];
+
+/** 8. The secret guard masks a value, never the words that name it. */
+export const securityWordQuestions: { typed: string; locale: 'tr' | 'en' }[] = [
+  { typed: 'guvenlik sozcugumu hatirlamiyorum', locale: 'tr' },
+  { typed: 'GÜVENLİK SÖZCÜĞÜM NEYDİ', locale: 'tr' },
+  { typed: 'güvenlik sözcüğü nereden değiştirilir', locale: 'tr' },
+  { typed: 'guvenlik sozcugunu unuttum ne yapmaliyim', locale: 'tr' },
+  { typed: 'where do I change my security word', locale: 'en' },
+];
+export const securityWordValues: { typed: string; value: string; locale: 'tr' | 'en' }[] = [
+  { typed: 'guvenlik sozcugum = Kedi2020', value: 'Kedi2020', locale: 'tr' },
+  { typed: 'GÜVENLİK SÖZCÜĞÜM: MAVI77', value: 'MAVI77', locale: 'tr' },
+  { typed: 'my security word is tulip77', value: 'tulip77', locale: 'en' },
+];
+export const SECRET_WARNING = { tr: 'Bu bilgiyi gizledim', en: 'I hid it' };

@@ -1,4 +1,6 @@
-import { fidelityTables } from './fidelity.cases';
+import assert from 'node:assert/strict';
+import { fidelityTables, SECRET_WARNING, securityWordQuestions, securityWordValues } from './fidelity.cases';
+import { DialogHarness } from './harness';
 import { assertRecorded, play } from './playPath';
 import type { IntentResult, Recognizer } from '../../bot/nlu';
 
@@ -21,4 +23,29 @@ describe('issue 14, second pass: every instruction exactly right (TestAdapter)',
       }
     });
   }
+});
+
+describe('issue 14 item 8: the secret guard masks a güvenlik sözcüğü, not the words that name it', () => {
+  for (const row of securityWordValues) {
+    it(`${row.locale}: "${row.typed}" is masked, with the warning, and the value is in no reply`, async () => {
+      const harness = new DialogHarness({ locale: row.locale === 'en' ? 'en-US' : 'tr-TR' });
+      await harness.say(row.locale === 'en' ? 'hello' : 'merhaba');
+      const text = harness.text(await harness.say(row.typed));
+      assert.ok(text.includes(SECRET_WARNING[row.locale]), text);
+      assert.ok(!text.toLowerCase().includes(row.value.toLowerCase()), text);
+    });
+  }
+
+  // Pending: the mask itself lives in bot/secrets.ts, which another branch is reworking (issue 14
+  // item 8); these rows pass once it masks a value only. Remove `.skip` when merging that branch.
+  describe.skip('questions about the güvenlik sözcüğü get no secret warning (needs the bot/secrets.ts rework)', () => {
+    for (const row of securityWordQuestions) {
+      it(`${row.locale}: "${row.typed}"`, async () => {
+        const harness = new DialogHarness({ locale: row.locale === 'en' ? 'en-US' : 'tr-TR' });
+        await harness.say(row.locale === 'en' ? 'hello' : 'merhaba');
+        const text = harness.text(await harness.say(row.typed));
+        assert.ok(!text.includes(SECRET_WARNING[row.locale]), text);
+      });
+    }
+  });
 });
