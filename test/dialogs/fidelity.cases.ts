@@ -188,12 +188,6 @@ export const typedCases: FidelityCase[] = [
   },
 ];
 
-export const fidelityTables: [string, FidelityCase[]][] = [
-  ['1. a locked PIN is unlocked, never sold a renewal', pinBlockedCases],
-  ['2. R1 is a target inside the window', windowCases],
-  ['4 + 6. only the rules that apply', noR3Cases],
-  ['5. typed questions', typedCases],
-];
 
 /** 8. The secret guard masks a value, never the words that name it. */
 export const securityWordQuestions: { typed: string; locale: 'tr' | 'en' }[] = [
@@ -209,3 +203,26 @@ export const securityWordValues: { typed: string; value: string; locale: 'tr' | 
   { typed: 'my security word is tulip77', value: 'tulip77', locale: 'en' },
 ];
 export const SECRET_WARNING = { tr: 'Bu bilgiyi gizledim', en: 'I hid it' };
+
+/** 4 + 5. "When can I use the new card?" says R3 and, in the same answer, whom it is not for. */
+export const whenNewCardCases: FidelityCase[] = [
+  {
+    name: '4+5: typed "yeni karti simdi kullanabilir miyim" (topic new_card_when): R3, and that a revoked certificate is not waited for',
+    intent: { ...intent('new_card_pin'), topic: 'new_card_when' },
+    turns: [{ do: { say: 'yeni karti simdi kullanabilir miyim' }, see: [R3, 'Bu kural olağan yenileme içindir', 'önce iptal edilir'], notSee: ['Adım 1/8'] }],
+  },
+  {
+    name: '4+5 en: "can I start using the new card today" (topic new_card_when): R3 with its scope',
+    locale: 'en',
+    intent: { ...intent('new_card_pin'), topic: 'new_card_when' },
+    turns: [{ do: { say: 'can I start using the new card today' }, see: [R3_EN, 'This rule is for an ordinary renewal', 'revoked first'], notSee: ['Step 1/8'] }],
+  },
+];
+
+export const fidelityTables: [string, FidelityCase[]][] = [
+  ['1. a locked PIN is unlocked, never sold a renewal', pinBlockedCases],
+  ['2. R1 is a target inside the window', windowCases],
+  ['4 + 6. only the rules that apply', noR3Cases],
+  ['5. typed questions', typedCases],
+  ['4 + 5. when to use the new card', whenNewCardCases],
+];
