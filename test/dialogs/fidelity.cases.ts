@@ -219,9 +219,34 @@ export const whenNewCardCases: FidelityCase[] = [
   },
 ];
 
+
+/** 3. Step 8, the page that shows the PUK, warns about it: reached by typing, in both languages. */
+export const stepEightCases: FidelityCase[] = [
+  {
+    name: '3: typed "TAMAM" seven times reaches step 8, which warns that the PUK on the page does not unlock',
+    turns: [
+      { do: { press: "Yeni kartın PIN'i" } },
+      ...Array.from({ length: 6 }, (): Turn => ({ do: { say: 'TAMAM' } })),
+      { do: { say: 'devam' }, see: ['Adım 8/8', 'Dikkat: Bu sayfadaki PUK kodu kilit çözmek için **kullanılmaz**', 'ücret karşılığında', "PIN'inizi kimseyle paylaşmayın"], notSee: ['Adım 7/8\n'] },
+      { do: { say: 'takildim' }, see: ['“PUK” satırındaki sayı PIN değildir'] },
+    ],
+  },
+  {
+    name: '3 en: typed "next" reaches step 8 with the PUK warning',
+    locale: 'en',
+    turns: [
+      { do: { press: "New card's PIN" } },
+      ...Array.from({ length: 6 }, (): Turn => ({ do: { say: 'next' } })),
+      { do: { say: 'OK' }, see: ['Step 8/8', 'Careful: the PUK on this page is **not** used to unlock', 'renewed for a fee'] },
+      { do: { say: 'stuck' }, see: ['the number on the “PUK” row is not your PIN'] },
+    ],
+  },
+];
+
 export const fidelityTables: [string, FidelityCase[]][] = [
   ['1. a locked PIN is unlocked, never sold a renewal', pinBlockedCases],
   ['2. R1 is a target inside the window', windowCases],
+  ['3. step 8 warns about the PUK', stepEightCases],
   ['4 + 6. only the rules that apply', noR3Cases],
   ['5. typed questions', typedCases],
   ['4 + 5. when to use the new card', whenNewCardCases],
