@@ -6,7 +6,8 @@ import { addDays, addMonths, daysBetween } from './dates';
 
 const localized = z.object({ tr: z.string().min(1), en: z.string().min(1) });
 const sourced = localized.extend({ source: z.string().min(1) });
-const labelled = localized.extend({ id: z.string().min(1) });
+/** A role or reason: its button label, and other ways people type it (compared without diacritics). */
+const labelled = localized.extend({ id: z.string().min(1), synonyms: z.array(z.string().min(1)).optional() });
 const menuPath = z.object({ source: z.string(), steps: z.array(z.string().min(1)).min(1) });
 /** A reference to one of `texts` (checked after parsing). */
 const textId = z.string().min(1);
@@ -225,6 +226,11 @@ export function fillPolicy(policy: Policy, sentence: string, locale: Locale): st
 }
 
 export type Reason = Policy['reasons'][number];
+
+/** A role or reason question's choices: the label and the ways people type it, both from the policy. */
+export function labelledChoices(items: readonly z.infer<typeof labelled>[], locale: Locale): { value: string; label: string; synonyms?: string[] }[] {
+  return items.map((item) => ({ value: item.id, label: item[locale], synonyms: item.synonyms }));
+}
 
 export function reasonOf(policy: Policy, id: string): Reason | undefined {
   return policy.reasons.find((reason) => reason.id === id);

@@ -5,7 +5,7 @@ import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { addDays, daysBetween, formatDate, istanbulDate } from './dates';
-import { policyText, reasonOf, renewalTiming, say, type RenewalTiming } from './policy';
+import { labelledChoices, policyText, reasonOf, renewalTiming, say, type RenewalTiming } from './policy';
 import { userOf, type PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
 import { LOST_CARD_DIALOG } from './lostCardDialog';
@@ -51,7 +51,7 @@ export class RenewalDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     return step.beginDialog(PROMPT, {
       card: { title: t(locale, 'renewal.reasonQuestion') },
-      choices: this.services.policy.reasons.map((reason) => ({ value: reason.id, label: reason[locale] })),
+      choices: labelledChoices(this.services.policy.reasons, locale),
     } satisfies CardPromptOptions);
   }
 

@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { localeOf, t } from '../cards/i18n';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { feeDecision, reasonOf, type FeeDecision, type Policy } from './policy';
+import { feeDecision, labelledChoices, reasonOf, type FeeDecision, type Policy } from './policy';
 import { UNLOCK_DIALOG } from './unlockDialog';
 
 export const WHO_PAYS_DIALOG = 'whoPaysDialog';
@@ -45,7 +45,7 @@ export class WhoPaysDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const options: CardPromptOptions = {
       card: { title: t(locale, 'whoPays.reasonQuestion') },
-      choices: this.policy.reasons.map((reason) => ({ value: reason.id, label: reason[locale] })),
+      choices: labelledChoices(this.policy.reasons, locale),
     };
     return step.beginDialog(PROMPT, options);
   }
@@ -72,7 +72,7 @@ export class WhoPaysDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const options: CardPromptOptions = {
       card: { title: t(locale, 'whoPays.roleQuestion'), paragraphs: [t(locale, 'whoPays.roleWhy')] },
-      choices: this.policy.roles.map((role) => ({ value: role.id, label: role[locale] })),
+      choices: labelledChoices(this.policy.roles, locale),
     };
     return step.beginDialog(PROMPT, options);
   }

@@ -243,11 +243,47 @@ export const stepEightCases: FidelityCase[] = [
   },
 ];
 
+
+/** 1 + 6. Typed answers to the reason and role questions, as staff type them (policy synonyms). */
+export const typedAnswerCases: FidelityCase[] = [
+  {
+    name: '1: "PIN BLOKE" typed as the renewal reason asks whether only the PIN is locked; "evet" unlocks for free',
+    turns: [{ do: { press: 'Yenileme' } }, { do: { say: 'PIN BLOKE' }, see: [PIN_LOCK_QUESTION], notSee: ['Siz ödersiniz', ROLE_QUESTION] }, { do: { say: 'evet' }, see: [UNLOCK_PATH, PUK_WARNING], notSee: ['kaydettim'] }],
+  },
+  {
+    name: '1: "kilitlendi" typed as the reason in who pays asks the PIN question first',
+    turns: [{ do: { press: 'Ücretler ve sorular' } }, { do: { press: 'Ücreti kim öder?' } }, { do: { say: 'kilitlendi' }, see: [PIN_LOCK_QUESTION], notSee: ['Siz ödersiniz'] }],
+  },
+  ...([['evet', 'İdari görevim var', 'Kurum öder'], ['VAR', 'İdari görevim var', 'Kurum öder'], ['hayır', 'İdari görevim yok', 'Siz ödersiniz'], ['yok', 'İdari görevim yok', 'Siz ödersiniz'], ['bitti', 'İdari görevim bitti', 'Siz ödersiniz']] as const).map(([typed, role, payer]): FidelityCase => ({
+    name: `6: "${typed}" answers "İdari göreviniz var mı?" (${role}) on an ordinary renewal`,
+    turns: [{ do: { press: 'Yenileme' } }, { do: { say: 'SURESI DOLUYOR' }, see: ['son geçerlilik tarihi nedir?'] }, { do: { date: 20 }, see: [ROLE_QUESTION] }, { do: { say: typed }, see: ['Yenileme talebinizi kaydettim', role, payer], notSee: ['düğmelerden birine basın'] }],
+    recorded: { reason: 'normalExpiry', payer: payer === 'Kurum öder' ? 'institution' : 'person', late: false, expiryInDays: 20, role: role === 'İdari görevim var' ? 'administrative' : role === 'İdari görevim bitti' ? 'administrativeEnded' : 'noAdministrative' },
+  })),
+  {
+    name: '6: "kayip" typed as the renewal reason goes to the lost-card path; "hayir" as the role: F3 only',
+    turns: [{ do: { press: 'Yenileme' } }, { do: { say: 'kayip' }, see: ['Önce sertifikanızı askıya alın'] }, { do: { say: 'askiya aldim' }, see: [ROLE_QUESTION] }, { do: { say: 'hayir' }, see: ['Siz ödersiniz', 'İdari görevi biten ya da idari görevi olmayan personelin'], notSee: ['önce sertifika iptal edilir'] }],
+    recorded: { reason: 'lostOrStolen', payer: 'person', late: false, role: 'noAdministrative' },
+  },
+  {
+    name: '6 en: "broken" as the reason, "yes" as the role: revoked first, the person pays',
+    locale: 'en',
+    turns: [{ do: { press: 'Renewal' } }, { do: { say: 'broken' }, see: [ROLE_QUESTION_EN] }, { do: { say: 'yes' }, see: ['You pay', 'revoked first, then'], notSee: [R3_EN, 'Please press'] }],
+    recorded: { reason: 'userFault', payer: 'person', late: false, role: 'administrative' },
+  },
+  {
+    name: '1 en: "locked" as the reason asks the PIN question; "no" as the role question is understood after "No, the PUK tries are used up too"',
+    locale: 'en',
+    turns: [{ do: { press: 'Renewal' } }, { do: { say: 'locked' }, see: ['only because the PIN was entered wrongly 3 times'], notSee: ['You pay'] }, { do: { press: 'No, the PUK tries are used up too' }, see: [ROLE_QUESTION_EN] }, { do: { say: 'no' }, see: ['You pay'] }],
+    recorded: { reason: 'pinPukBlock', payer: 'person', late: false, role: 'noAdministrative' },
+  },
+];
+
 export const fidelityTables: [string, FidelityCase[]][] = [
   ['1. a locked PIN is unlocked, never sold a renewal', pinBlockedCases],
   ['2. R1 is a target inside the window', windowCases],
   ['3. step 8 warns about the PUK', stepEightCases],
   ['4 + 6. only the rules that apply', noR3Cases],
   ['5. typed questions', typedCases],
+  ['1 + 6. typed answers to the reason and role questions', typedAnswerCases],
   ['4 + 5. when to use the new card', whenNewCardCases],
 ];
