@@ -141,7 +141,7 @@ export class MainDialog extends ComponentDialog {
       await inner.continueDialog();
       const hint = inner.context.turnState.get(UNCLEAR_ANSWER) as StringKey | undefined;
       if (!hint) return;
-      const route = this.confidentRoute(text);
+      const route = this.confidentRoute(text, locale);
       if (route) return send(inner, switchCard(locale, route));
       await inner.context.sendActivity(t(locale, hint));
       await inner.repromptDialog();
@@ -163,8 +163,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The path a message inside another path clearly names (a safety topic first), if any. */
-  private confidentRoute(text: string): Route | undefined {
-    const result = this.recognizer?.recognize(text);
+  private confidentRoute(text: string, locale: Locale): Route | undefined {
+    const result = this.recognizer?.recognize(text, locale);
     if (!result) return undefined;
     if (result.topic) return TOPIC_ROUTES[result.topic];
     const decision = decide(result);

@@ -1,8 +1,8 @@
+import type { IntentResult, Recognizer } from '../../bot/nlu';
 import assert from 'node:assert/strict';
 import { fidelityTables, SECRET_WARNING, securityWordQuestions, securityWordValues } from './fidelity.cases';
 import { DialogHarness } from './harness';
 import { assertRecorded, play } from './playPath';
-import type { IntentResult, Recognizer } from '../../bot/nlu';
 
 /** The recognizer's answer fixed, so a typed row tests the dialog routing alone (bot/nlu is tested in test/nlu). */
 class FixedRecognizer implements Recognizer {
@@ -47,5 +47,27 @@ describe('issue 14 item 8: the secret guard masks a güvenlik sözcüğü, not t
         assert.ok(!text.includes(SECRET_WARNING[row.locale]), text);
       });
     }
+  });
+});
+
+describe('issue 14 item 5: a safety topic typed inside a path, in English', () => {
+  /** Answers the PUK topic only when asked in English, as a language-aware recognizer would. */
+  class EnglishOnlyPuk implements Recognizer {
+    recognize(_text: string, locale?: string): IntentResult {
+      return locale === 'en'
+        ? { intent: 'none', score: 0.9, alternatives: [{ intent: 'none', score: 0.9 }], topic: 'puk' }
+        : { intent: 'none', score: 0.9, alternatives: [{ intent: 'none', score: 0.9 }] };
+    }
+  }
+
+  it('offers to switch to the PUK answer (the recognizer is asked in the user\'s language) and gives L3', async () => {
+    const harness = new DialogHarness({ locale: 'en-US', recognizer: new EnglishOnlyPuk() });
+    await harness.say('hello');
+    await harness.press('Renewal');
+    const offer = harness.text(await harness.say('can I unlock it with the PUK'));
+    assert.ok(offer.includes('Shall we leave this and go to'), offer);
+    const answer = harness.text(await harness.press("Yes, let's go"));
+    assert.ok(answer.includes('The PUK is **not** used to unlock'), answer);
+    assert.ok(!/\((F|R|L|K)\d\)/.test(answer), answer);
   });
 });
