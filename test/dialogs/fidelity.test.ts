@@ -71,3 +71,16 @@ describe('issue 14 item 5: a safety topic typed inside a path, in English', () =
     assert.ok(!/\((F|R|L|K)\d\)/.test(answer), answer);
   });
 });
+
+describe('issue 14 item 10: English counts are never a wrong plural ("1 minutes", "1 days")', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const en = require('../../cards/strings/en.json') as Record<string, unknown>;
+  const strings = (node: unknown, path = ''): [string, string][] => typeof node === 'string' ? [[path, node]]
+    : Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => strings(value, path ? `${path}.${key}` : key));
+  // A count placeholder followed by a plural noun reads "1 minutes" when the count is 1.
+  const pluralAfterCount = /\{(days|count|minutes|hours|position)\}\s+(days|minutes|hours|tries|times)\b/;
+  const singularKeys = new Set(['dates.daysLeft', 'dates.daysAgo', 'reminder.titleDays']);
+  it('every count with a plural noun has a singular form chosen in code (dates, ping titles)', () => {
+    assert.deepEqual(strings(en).filter(([key, text]) => pluralAfterCount.test(text) && !singularKeys.has(key)), []);
+  });
+});
