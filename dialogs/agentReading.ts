@@ -41,16 +41,12 @@ async function classify(services: PathServices, userId: string, report: CardRepo
   return { kind: 'new', validFrom: dayOf(cert.notBefore), expiry, serial: cert.serialNumber, oldExpiry, deviceName };
 }
 
-/**
- * "The card in the reader is your NEW card, valid from …; do not use it before …" (R3, only while
- * the old certificate stays valid: `r3Applies` is false after a revocation, F1).
- */
-export function newCardCard(context: Pick<TurnContext, 'turnState' | 'activity'>, card: Extract<ReaderCard, { kind: 'new' }>, extra: string[] = [], r3Applies = true): Attachment {
+/** "The card in the reader is your NEW card, valid from …; do not use it before …" (R3). */
+export function newCardCard(context: TurnContext, card: Extract<ReaderCard, { kind: 'new' }>, extra: string[] = []): Attachment {
   const locale = localeOf(context);
-  const r3 = card.oldExpiry ? t(locale, 'agent.newCardWarningDate', { date: formatDate(card.oldExpiry) }) : t(locale, 'agent.newCardWarning');
   return messageCard({
     title: t(locale, 'agent.newCardTitle', { date: formatDate(card.validFrom) }),
-    warning: r3Applies ? r3 : undefined,
+    warning: card.oldExpiry ? t(locale, 'agent.newCardWarningDate', { date: formatDate(card.oldExpiry) }) : t(locale, 'agent.newCardWarning'),
     paragraphs: [t(locale, 'agent.newCardInReader', { serial: card.serial, from: formatDate(card.validFrom), until: formatDate(card.expiry) }), ...extra],
   });
 }

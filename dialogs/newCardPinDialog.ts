@@ -48,7 +48,7 @@ export class NewCardPinDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const pinStep = this.steps[index];
     const last = index === this.steps.length - 1;
-    if (step.options?.index === undefined) await this.sayWhichCard(step, rulesCaseOf(step.options?.rulesCase));
+    if (step.options?.index === undefined) await this.sayWhichCard(step);
     const { policy } = this.services;
     const intro = index === 0 ? this.intro(rulesCaseOf(step.options?.rulesCase)) : undefined;
     const stepText = fillPolicy(policy, say(pinStep, locale), locale);
@@ -102,11 +102,11 @@ export class NewCardPinDialog extends ComponentDialog {
   }
 
   /** With a paired agent, first says which card is in the reader: the new one (R3) or the old one. */
-  private async sayWhichCard(step: WaterfallStepContext<StepOptions>, rulesCase: NewCardRulesCase | undefined): Promise<void> {
+  private async sayWhichCard(step: WaterfallStepContext<StepOptions>): Promise<void> {
     const locale = localeOf(step.context);
     const reader = await readReaderCard(this.services, step.context);
     if (reader.kind === 'new') {
-      await step.context.sendActivity(MessageFactory.attachment(newCardCard(step.context, reader, [t(locale, 'agent.newCardPinHint')], rulesCase !== 'replaced')));
+      await step.context.sendActivity(MessageFactory.attachment(newCardCard(step.context, reader, [t(locale, 'agent.newCardPinHint')])));
     } else if (reader.kind === 'current') {
       await step.context.sendActivity(MessageFactory.attachment(messageCard({
         title: t(locale, 'agent.oldCardInReader', { serial: reader.serial, until: formatDate(reader.expiry) }),
