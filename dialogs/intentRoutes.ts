@@ -37,8 +37,16 @@ export const TOPIC_ROUTES: Record<Topic, Route> = {
   sms_number: { action: { verb: Verb.faq, topic: 'smsNumber' }, label: 'intents.smsNumber' },
 };
 
-/** Word starts (folded) that make a message about the bot's own domain: PIN, PUK, card, certificate, e-imza. */
-const DOMAIN_WORD_STARTS = ['pin', 'puk', 'kart', 'card', 'sertifika', 'certificate', 'eimza', 'imza', 'esignature', 'signature'];
+/**
+ * Word starts (folded) that make a message about the bot's own domain: PIN, PUK, card, certificate,
+ * e-imza, and what the steps name (güvenlik sözcüğü, the card reader, AKIS, a lock or block).
+ */
+const DOMAIN_WORD_STARTS = [
+  'pin', 'puk', 'kart', 'card', 'sertifika', 'certificate', 'eimza', 'imza', 'esignature', 'signature',
+  'sozcu', 'security', 'okuyucu', 'reader', 'akis', 'kilit', 'kilid', 'bloke', 'lock', 'block',
+];
+/** Whole words (folded) of the domain: Kamu SM, NES, the SMS code of step 6. */
+const DOMAIN_WORDS = ['sm', 'kamusm', 'nes', 'sms'];
 
 /** Word starts of a password: staff call their signing PIN "şifre", unless they name another system. */
 const PASSWORD_WORD_STARTS = ['sifre', 'parola', 'password'];
@@ -50,7 +58,7 @@ const PASSWORD_WORD_STARTS = ['sifre', 'parola', 'password'];
 export function namesTheDomain(text: string, otherSystems: readonly string[] = []): boolean {
   const words = tokenize(text);
   const startsWithAny = (starts: readonly string[]) => words.some((word) => starts.some((start) => word.startsWith(start)));
-  if (startsWithAny(DOMAIN_WORD_STARTS)) return true;
+  if (startsWithAny(DOMAIN_WORD_STARTS) || words.some((word) => DOMAIN_WORDS.includes(word))) return true;
   const otherSystemWords = otherSystems.flatMap((name) => tokenize(name));
   return startsWithAny(PASSWORD_WORD_STARTS) && !words.some((word) => otherSystemWords.includes(word));
 }

@@ -181,6 +181,17 @@ export const typedCases: FidelityCase[] = [
     intent: intent('none'),
     turns: [{ do: { say: 'forgot my signing password' }, see: ['Which of these is your PIN, card or e-signature question about?'], notSee: [ONLY_ESIGN_EN] }],
   },
+  ...['Kamu SM sitesine giremiyorum', 'SMS KODU GELMIYOR', 'kilidim acilmiyor', 'akis hatasi aliyorum', 'okuyucu tanimiyor'].map((typed): FidelityCase => ({
+    name: `5: "${typed}" names the domain (Kamu SM, the SMS code, a lock, AKIS, the reader): a clarifying question, never "only e-imza"`,
+    intent: intent('none'),
+    turns: [{ do: { say: typed }, see: ['hangi konuda yardım istersiniz?'], notSee: [ONLY_ESIGN] }],
+  })),
+  {
+    name: '5 en: "my card reader is not detected" is asked about, not turned away',
+    locale: 'en',
+    intent: intent('none'),
+    turns: [{ do: { say: 'my reader is not detected' }, see: ['Which of these is your PIN, card or e-signature question about?'], notSee: [ONLY_ESIGN_EN] }],
+  },
   {
     name: '5: a message naming another system stays out of scope',
     intent: intent('none'),
