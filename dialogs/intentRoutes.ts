@@ -37,6 +37,13 @@ export const TOPIC_ROUTES: Record<Topic, Route> = {
   sms_number: { action: { verb: Verb.faq, topic: 'smsNumber' }, label: 'intents.smsNumber' },
 };
 
+/** The FAQ ids (policy `faq`) free text is routed to: each must exist, or a safety answer is lost. */
+export function routedFaqTopics(): string[] {
+  return [...Object.values(INTENT_ROUTES), ...Object.values(TOPIC_ROUTES)]
+    .filter((route) => route.action.verb === Verb.faq && typeof route.action.topic === 'string')
+    .map((route) => route.action.topic as string);
+}
+
 /**
  * Word starts (folded) that make a message about the bot's own domain: PIN, PUK, card, certificate,
  * e-imza, and what the steps name (güvenlik sözcüğü, the card reader, AKIS, a lock or block).

@@ -225,6 +225,12 @@ export function fillPolicy(policy: Policy, sentence: string, locale: Locale): st
   return sentence.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
+/** Stops the bot at start when the policy lacks an FAQ answer the code routes to (e.g. the PUK's L3). */
+export function requireFaqEntries(policy: Policy, ids: readonly string[]): void {
+  const missing = ids.filter((id) => !policy.faq.some((entry) => entry.id === id));
+  if (missing.length) throw new PolicyError(`Invalid policy: faq: no entry "${missing.join('", "')}" (typed questions are answered with it)`);
+}
+
 export type Reason = Policy['reasons'][number];
 
 /** A role or reason question's choices: the label and the ways people type it, both from the policy. */

@@ -2,6 +2,10 @@ import type { IntentResult, Recognizer } from '../../bot/nlu';
 import assert from 'node:assert/strict';
 import { fidelityTables, SECRET_WARNING, securityWordQuestions, securityWordValues } from './fidelity.cases';
 import { DialogHarness } from './harness';
+import { loadPolicy } from '../../dialogs/policy';
+import { FaqDialog } from '../../dialogs/faqDialog';
+import { routedFaqTopics } from '../../dialogs/intentRoutes';
+import type { PathServices } from '../../dialogs/pathServices';
 import { assertRecorded, play } from './playPath';
 
 /** The recognizer's answer fixed, so a typed row tests the dialog routing alone (bot/nlu is tested in test/nlu). */
@@ -82,5 +86,19 @@ describe('issue 14 item 10: English counts are never a wrong plural ("1 minutes"
   const singularKeys = new Set(['dates.daysLeft', 'dates.daysAgo', 'reminder.titleDays']);
   it('every count with a plural noun has a singular form chosen in code (dates, ping titles)', () => {
     assert.deepEqual(strings(en).filter(([key, text]) => pluralAfterCount.test(text) && !singularKeys.has(key)), []);
+  });
+});
+
+describe('issue 14 "policy as data": an edit that drops an answer typed questions need stops the bot at start', () => {
+  const policy = loadPolicy();
+  for (const id of routedFaqTopics()) {
+    it(`without the "${id}" FAQ entry the FAQ path refuses to start, naming it`, () => {
+      const edited = { ...policy, faq: policy.faq.filter((entry) => entry.id !== id) };
+      assert.throws(() => new FaqDialog({ policy: edited } as PathServices), new RegExp(`faq: no entry "${id}"`));
+    });
+  }
+  it('the policy as shipped has every routed entry (puk, oldPin, whenNewCard, smsNumber...)', () => {
+    assert.ok(routedFaqTopics().includes('puk') && routedFaqTopics().includes('smsNumber'));
+    assert.doesNotThrow(() => new FaqDialog({ policy } as PathServices));
   });
 });
