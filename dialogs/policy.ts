@@ -115,7 +115,7 @@ export function validatePolicy(data: unknown): Policy {
 }
 
 /** Texts the dialogs say by id (a rule of their path): an edit that drops one stops the bot at start. */
-export const TEXTS_SAID_BY_ID = ['r1', 'r3', 'r4', 'r5', 'l1', 'l3', 'pinPageNeverShare', 'helpSecurityWordForgot', 'helpSmsNumber', 'pinStepsWhenExpired', 'pinStepsReplaced'] as const;
+export const TEXTS_SAID_BY_ID = ['r1', 'r3', 'r4', 'r5', 'l1', 'l3', 'pinPageNeverShare', 'helpSecurityWordForgot', 'helpSmsNumber', 'pinStepsWhenExpired', 'pinStepsReplaced', 'pinLockQuestion', 'pinLockWhy'] as const;
 
 /** Every text id the FAQ, the steps and the dialogs name must exist, or a user would read nothing. */
 function checkTextReferences(policy: Policy): void {

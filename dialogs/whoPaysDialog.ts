@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { localeOf, t } from '../cards/i18n';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { feeDecision, labelledChoices, reasonOf, type FeeDecision, type Policy } from './policy';
+import { feeDecision, labelledChoices, policyText, reasonOf, type FeeDecision, type Policy } from './policy';
 import { UNLOCK_DIALOG } from './unlockDialog';
 
 export const WHO_PAYS_DIALOG = 'whoPaysDialog';
@@ -56,7 +56,7 @@ export class WhoPaysDialog extends ComponentDialog {
     if (!reasonOf(this.policy, reason)?.askIfOnlyPinLocked) return step.next(undefined);
     const locale = localeOf(step.context);
     return step.beginDialog(PROMPT, {
-      card: { title: t(locale, 'pinLock.question'), paragraphs: [t(locale, 'pinLock.why')] },
+      card: { title: policyText(this.policy, 'pinLockQuestion', locale), paragraphs: [policyText(this.policy, 'pinLockWhy', locale)] },
       choices: [
         { value: 'onlyPin', label: t(locale, 'pinLock.onlyPin'), synonyms: [...PIN_LOCK_ANSWERS.onlyPin] },
         { value: 'pukToo', label: t(locale, 'pinLock.pukToo'), synonyms: [...PIN_LOCK_ANSWERS.pukToo] },
