@@ -5,7 +5,7 @@ import { localeOf, t } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { menuPathText, reasonForPath, say } from './policy';
-import { userOf, type PathServices } from './pathServices';
+import { stopExpiryPings, userOf, type PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
 import { feeExplanation, feeFacts, newCardRulesCard } from './closingCards';
 import { SUSPENSION_CHECK_DIALOG, SuspensionCheckDialog } from './suspensionCheckDialog';
@@ -74,6 +74,7 @@ export class LostCardDialog extends ComponentDialog {
       ...userOf(step.context), reason: fee.reason, role: fee.role, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late: false,
       suspensionCheck: (step.values as { check?: CheckRecord }).check,
     }, this.services.now());
+    await stopExpiryPings(this.services, step.context);
     await step.context.sendActivity(MessageFactory.attachment(messageCard({
       title: t(locale, 'lostCard.recordedTitle'),
       facts: feeFacts(policy, fee, locale),

@@ -102,3 +102,26 @@ describe('issue 14 "policy as data": an edit that drops an answer typed question
     assert.doesNotThrow(() => new FaqDialog({ policy } as PathServices));
   });
 });
+
+describe('issue 14 item 9: once the bot records a renewal request, the expiry pings for that certificate stop', () => {
+  const rows: { name: string; imported: number; turns: (harness: DialogHarness) => Promise<unknown>; stops: boolean }[] = [
+    { name: 'an ordinary renewal 20 days out, for the certificate the roster knows', imported: 20, stops: true, turns: async (h) => { await h.press('Yenileme'); await h.press('Süresi doluyor / doldu'); await h.submitDate(h.inDays(20)); await h.press('İdari görevim yok'); } },
+    { name: 'a late renewal (3 days after expiry)', imported: -3, stops: true, turns: async (h) => { await h.press('Yenileme'); await h.press('Süresi doluyor / doldu'); await h.submitDate(h.inDays(-3)); await h.press('İdari görevim var'); } },
+    { name: 'a renewal for another date than the roster\'s: the roster\'s certificate keeps its pings', imported: 20, stops: false, turns: async (h) => { await h.press('Yenileme'); await h.press('Süresi doluyor / doldu'); await h.submitDate(h.inDays(45)); await h.press('İdari görevim yok'); } },
+    { name: 'a lost card (the old certificate is revoked): its pings stop', imported: 200, stops: true, turns: async (h) => { await h.press('Kayıp/Çalıntı kart'); await h.press('Askıya aldım'); await h.press('İdari görevim yok'); } },
+    { name: 'a user-caused fault: its pings stop', imported: 200, stops: true, turns: async (h) => { await h.press('Yenileme'); await h.say('arizali'); await h.say('hayir'); } },
+    { name: 'beyond the window (120 days): nothing recorded, the pings stay', imported: 120, stops: false, turns: async (h) => { await h.press('Yenileme'); await h.press('Süresi doluyor / doldu'); await h.submitDate(h.inDays(120)); await h.press('Gerek yok'); } },
+    { name: 'a PIN only locked goes to the free unlock: nothing recorded, the pings stay', imported: 20, stops: false, turns: async (h) => { await h.press('Yenileme'); await h.say('pin bloke'); await h.say('evet'); } },
+  ];
+  for (const row of rows) {
+    it(row.name, async () => {
+      const harness = new DialogHarness();
+      await harness.roster.record({ userId: 'user1', expiry: harness.inDays(row.imported), source: 'import' }, new Date(`${harness.today}T09:00:00+03:00`));
+      await harness.say('merhaba');
+      await row.turns(harness);
+      const record = await harness.roster.get('user1');
+      assert.equal(Boolean(record?.appliedAt), row.stops, JSON.stringify(record));
+      assert.equal((await harness.renewals.forUser('user1')).length > 0, row.stops || row.name.includes('another date'));
+    });
+  }
+});
