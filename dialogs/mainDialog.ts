@@ -141,7 +141,8 @@ export class MainDialog extends ComponentDialog {
       await inner.continueDialog();
       const hint = inner.context.turnState.get(UNCLEAR_ANSWER) as StringKey | undefined;
       if (!hint) return;
-      const route = this.confidentRoute(text, locale);
+      // A date question answered with something date-like ("31 nisan 2027") is a wrong date, not another topic.
+      const route = hint === 'prompt.dateHint' && /\d/.test(text) ? undefined : this.confidentRoute(text, locale);
       if (route) return send(inner, switchCard(locale, route));
       await inner.context.sendActivity(t(locale, hint));
       await inner.repromptDialog();

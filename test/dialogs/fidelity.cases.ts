@@ -258,6 +258,29 @@ export const stepEightCases: FidelityCase[] = [
 /** 1 + 6. Typed answers to the reason and role questions, as staff type them (policy synonyms). */
 export const typedAnswerCases: FidelityCase[] = [
   {
+    name: '2: the expiry typed with the month by name, in capitals ("31 MART 2027"): 31 days, on time, target 28.02.2027',
+    today: '2027-02-28',
+    turns: [{ do: { press: 'Yenileme' } }, { do: { say: 'suresi doluyor' } }, { do: { say: '31 MART 2027' }, see: [ROLE_QUESTION], notSee: ['erken'] }, { do: { say: 'yok' }, see: ['31.03.2027 (31 gün kaldı)', 'Zamanında başvurdunuz', '28.02.2027'] }],
+    recorded: { reason: 'normalExpiry', payer: 'person', late: false, expiryInDays: 31, role: 'noAdministrative' },
+  },
+  {
+    name: '2: "29 şubat 28" (leap day, two-digit year) 31 days out: target 29.01.2028',
+    today: '2028-01-29',
+    turns: [{ do: { press: 'Yenileme' } }, { do: { say: 'doluyor' } }, { do: { say: '29 şubat 28' }, see: [ROLE_QUESTION] }, { do: { say: 'var' }, see: ['29.02.2028 (31 gün kaldı)', '29.01.2028', 'Kurum öder'] }],
+    recorded: { reason: 'normalExpiry', payer: 'institution', late: false, expiryInDays: 31, role: 'administrative' },
+  },
+  {
+    name: '2: "31 nisan 2027" is not a date: asked again',
+    turns: [{ do: { press: 'Yenileme' } }, { do: { say: 'doldu' } }, { do: { say: '31 nisan 2027' }, see: ['son geçerlilik tarihi nedir?'], notSee: [ROLE_QUESTION] }],
+  },
+  {
+    name: '2 en: "May 31, 2027" typed on 30.04.2027: on time, the target is 30.04.2027',
+    locale: 'en',
+    today: '2027-04-30',
+    turns: [{ do: { press: 'Renewal' } }, { do: { say: 'expiring' } }, { do: { say: 'May 31, 2027' }, see: [ROLE_QUESTION_EN] }, { do: { say: 'no' }, see: ['31.05.2027 (31 days left)', 'You applied in good time', '30.04.2027'] }],
+    recorded: { reason: 'normalExpiry', payer: 'person', late: false, expiryInDays: 31, role: 'noAdministrative' },
+  },
+  {
     name: '1: "PIN BLOKE" typed as the renewal reason asks whether only the PIN is locked; "evet" unlocks for free',
     turns: [{ do: { press: 'Yenileme' } }, { do: { say: 'PIN BLOKE' }, see: [PIN_LOCK_QUESTION], notSee: ['Siz ödersiniz', ROLE_QUESTION] }, { do: { say: 'evet' }, see: [UNLOCK_PATH, PUK_WARNING], notSee: ['kaydettim'] }],
   },
