@@ -19,7 +19,11 @@ export interface WhoPaysResult extends FeeDecision {
 }
 
 /** Answers of the "is it only the PIN?" question; `unsure` is unlocked first too (it is free). */
-const PIN_LOCK_ANSWERS = { onlyPin: ['evet', 'yes', 'sadece pin', 'yalnizca pin'], pukToo: ['hayir', 'no', 'puk'], unsure: ['bilmiyorum', 'emin degilim', 'not sure'] } as const;
+const PIN_LOCK_ANSWERS = {
+  onlyPin: ['evet', 'yes', 'sadece pin', 'yalnizca pin', 'evet sadece pin', 'sadece pin kilitlendi', 'yalnizca pin kilitlendi', 'pin kilitlendi', 'only the pin', 'yes only the pin'],
+  pukToo: ['hayir', 'no', 'puk', 'puk da bitti', 'hayir puk da bitti', 'puk denemeleri bitti', 'puk bloke', 'puk da bloke', 'no the puk too', 'the puk too'],
+  unsure: ['bilmiyorum', 'bilemiyorum', 'emin degilim', 'not sure', "i don't know", 'dont know'],
+} as const;
 
 /**
  * Finds the fee rule (F1-F3): asks the reason unless known, and the role whenever it changes what

@@ -257,6 +257,15 @@ export const stepEightCases: FidelityCase[] = [
 
 /** 1 + 6. Typed answers to the reason and role questions, as staff type them (policy synonyms). */
 export const typedAnswerCases: FidelityCase[] = [
+  ...([['SADECE PIN KILITLENDI', 'unlock'], ['hayır, puk da bitti', 'role'], ['bilemiyorum', 'unlock']] as const).map(([typed, then]): FidelityCase => ({
+    name: `1: "${typed}" answers the only-the-PIN question (${then === 'unlock' ? 'free Kilit Çözme' : 'a real block: the role is asked'})`,
+    turns: [{ do: { press: 'Yenileme' } }, { do: { press: PIN_BLOCK }, see: [PIN_LOCK_QUESTION] }, { do: { say: typed }, see: then === 'unlock' ? [UNLOCK_PATH, PUK_WARNING] : [ROLE_QUESTION], notSee: ['düğmelerden birine basın', 'Siz ödersiniz'] }],
+  })),
+  {
+    name: '1 en: "only the PIN" typed answers the only-the-PIN question: the unlock path',
+    locale: 'en',
+    turns: [{ do: { press: 'Renewal' } }, { do: { press: PIN_BLOCK_EN } }, { do: { say: 'only the PIN' }, see: [UNLOCK_PATH, PUK_WARNING_EN], notSee: ['You pay'] }],
+  },
   {
     name: '2: the expiry typed with the month by name, in capitals ("31 MART 2027"): 31 days, on time, target 28.02.2027',
     today: '2027-02-28',
