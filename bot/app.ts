@@ -132,7 +132,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     },
   });
 
-  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services as PathServices), options.recognizer ?? trainRecognizer(), handoff.engine).addActionHandlers([...reminders.handlers, ...agentLink.handlers]), reminders.reachability);
+  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services as PathServices), options.recognizer ?? trainRecognizer(), handoff.engine, services.policy.otherSystems.names).addActionHandlers([...reminders.handlers, ...agentLink.handlers]), reminders.reachability);
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => withReminders(await checkHealth(redis), await reminders.health()), metrics, log });
 
   agentLink.mount(server.server);

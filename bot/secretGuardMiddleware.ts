@@ -13,7 +13,7 @@ const TALKS_ABOUT_PINS = /\bPIN|\bPUK\b|şifre|güvenlik sözcüğü|security wo
  * user never types. Masking one would break the button (an id with a digit run that happens to pass
  * the T.C. checksum); every other value of a card submission, the user's inputs, is scanned.
  */
-const OWN_BUTTON_FIELDS = new Set(['verb', 'promptId', 'choice', 'ticketId', 'deviceId', 'score', 'expiry']);
+const OWN_BUTTON_FIELDS = new Set(['verb', 'promptId', 'choice', 'ticketId', 'deviceId', 'score', 'expiry', 'number', 'from', 'status', 'rulesCase']);
 
 export interface SecretGuardOptions {
   /**

@@ -21,14 +21,26 @@ const RULES_BY_CASE: Record<NewCardRulesCase, string[]> = {
   replaced: ['r4'],
 };
 
-/** How to switch to the new card, with only the rules that apply. */
+/** The PIN steps (S000) for each case: the sentence they open with and the rules of the closing card. */
+export const PIN_STEPS_BY_CASE: Record<NewCardRulesCase, { intro?: string; closing: string[] }> = {
+  beforeExpiry: { intro: 'pinStepsWhenExpired', closing: ['r3'] },
+  expired: { intro: 'pinStepsWhenExpired', closing: ['r5'] },
+  replaced: { intro: 'pinStepsReplaced', closing: ['r4'] },
+};
+
+/** The case a button carries, if it is one (a stale or crafted value is none). */
+export function rulesCaseOf(value: unknown): NewCardRulesCase | undefined {
+  return typeof value === 'string' && Object.hasOwn(PIN_STEPS_BY_CASE, value) ? (value as NewCardRulesCase) : undefined;
+}
+
+/** How to switch to the new card, with only the rules that apply; its PIN button carries the case. */
 export function newCardRulesCard(policy: Policy, rulesCase: NewCardRulesCase, locale: Locale): Attachment {
   return messageCard({
     title: t(locale, 'newCardRules.title'),
     steps: RULES_BY_CASE[rulesCase].map((id) => policyText(policy, id, locale)),
     paragraphs: [t(locale, 'newCardRules.pinSteps')],
     buttons: [
-      { label: t(locale, 'menu.newCardPin'), data: { verb: Verb.newCardPin } },
+      { label: t(locale, 'menu.newCardPin'), data: { verb: Verb.newCardPin, rulesCase } },
       { label: t(locale, 'common.back'), data: { verb: Verb.menu } },
     ],
   });

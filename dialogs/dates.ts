@@ -36,20 +36,41 @@ export function formatDate(date: string): string {
   return `${day}.${month}.${year}`;
 }
 
-/** Understands 21.11.2026, 21/11/2026, 21-11-2026, 2026-11-21 (and two-digit years); undefined if not a real date. */
+/** Month names as staff type them (folded: no diacritics, lower case), Turkish and English, with short forms. */
+const MONTHS: string[][] = [
+  ['ocak', 'oca', 'january', 'jan'], ['subat', 'sub', 'february', 'feb'], ['mart', 'mar', 'march'], ['nisan', 'nis', 'april', 'apr'],
+  ['mayis', 'may'], ['haziran', 'haz', 'june', 'jun'], ['temmuz', 'tem', 'july', 'jul'], ['agustos', 'agu', 'august', 'aug'],
+  ['eylul', 'eyl', 'september', 'sep', 'sept'], ['ekim', 'eki', 'october', 'oct'], ['kasim', 'kas', 'november', 'nov'], ['aralik', 'ara', 'december', 'dec'],
+];
+
+/**
+ * Understands 21.11.2026, 21/11/2026, 21-11-2026, 2026-11-21 (and two-digit years), and a month by
+ * name ("31 Mart 2027", "31 MART 27", "March 31, 2027"); undefined if not a real date.
+ */
 export function parseUserDate(text: string): string | undefined {
   const trimmed = text.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
   const dotted = /^(\d{1,2})[./\- ](\d{1,2})[./\- ](\d{2}|\d{4})$/.exec(trimmed);
+  const named = namedMonthDate(trimmed);
   const [year, month, day] = iso
     ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
     : dotted
       ? [expandYear(Number(dotted[3])), Number(dotted[2]), Number(dotted[1])]
-      : [NaN, NaN, NaN];
+      : named ?? [NaN, NaN, NaN];
   if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const time = toUtcMidnight(date);
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(date) ? date : undefined;
+}
+
+/** "31 Mart 2027" or "March 31, 2027" as [year, month, day]. */
+function namedMonthDate(text: string): [number, number, number] | undefined {
+  const folded = text.toLocaleLowerCase('tr').normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i');
+  const dayFirst = /^(\d{1,2})\.?\s+([a-z]+)\s+(\d{2}|\d{4})$/.exec(folded);
+  const monthFirst = /^([a-z]+)\s+(\d{1,2}),?\s+(\d{2}|\d{4})$/.exec(folded);
+  const [day, name, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];
+  const month = name === undefined ? -1 : MONTHS.findIndex((names) => names.includes(name));
+  return month < 0 ? undefined : [expandYear(Number(year)), month + 1, Number(day)];
 }
 
 function expandYear(year: number): number {

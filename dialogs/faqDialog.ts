@@ -4,7 +4,8 @@ import { messageCard, type MessageCardModel } from '../cards/index';
 import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { policyText, say, type Policy } from './policy';
+import { policyText, requireFaqEntries, say, type Policy } from './policy';
+import { routedFaqTopics } from './intentRoutes';
 import type { PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysResult } from './whoPaysDialog';
 import { feeExplanation, feeFacts } from './closingCards';
@@ -24,6 +25,7 @@ type FaqEntry = Policy['faq'][number];
 export class FaqDialog extends ComponentDialog {
   constructor(private readonly services: PathServices) {
     super(FAQ_DIALOG);
+    requireFaqEntries(services.policy, routedFaqTopics());
     this.addDialog(new CardPrompt(PROMPT));
     this.addDialog(new WhoPaysDialog(services.policy));
     this.addDialog(new WaterfallDialog<FaqOptions>(FLOW, [this.questionStep.bind(this), this.answerStep.bind(this), this.feeAnswerStep.bind(this)]));

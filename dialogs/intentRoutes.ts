@@ -37,10 +37,35 @@ export const TOPIC_ROUTES: Record<Topic, Route> = {
   sms_number: { action: { verb: Verb.faq, topic: 'smsNumber' }, label: 'intents.smsNumber' },
 };
 
-/** Word starts (folded) that make a message about the bot's own domain: PIN, PUK, card, certificate, e-imza. */
-const DOMAIN_WORD_STARTS = ['pin', 'puk', 'kart', 'card', 'sertifika', 'certificate', 'eimza', 'imza', 'esignature', 'signature'];
+/** The FAQ ids (policy `faq`) free text is routed to: each must exist, or a safety answer is lost. */
+export function routedFaqTopics(): string[] {
+  return [...Object.values(INTENT_ROUTES), ...Object.values(TOPIC_ROUTES)]
+    .filter((route) => route.action.verb === Verb.faq && typeof route.action.topic === 'string')
+    .map((route) => route.action.topic as string);
+}
 
-/** Whether a message talks about a PIN, PUK, card, certificate or e-imza (never "out of scope" then). */
-export function namesTheDomain(text: string): boolean {
-  return tokenize(text).some((word) => DOMAIN_WORD_STARTS.some((start) => word.startsWith(start)));
+/**
+ * Word starts (folded) that make a message about the bot's own domain: PIN, PUK, card, certificate,
+ * e-imza, and what the steps name (güvenlik sözcüğü, the card reader, AKIS, a lock or block).
+ */
+const DOMAIN_WORD_STARTS = [
+  'pin', 'puk', 'kart', 'card', 'sertifika', 'certificate', 'eimza', 'imza', 'esignature', 'signature',
+  'sozcu', 'security', 'okuyucu', 'reader', 'akis', 'kilit', 'kilid', 'bloke', 'lock', 'block',
+];
+/** Whole words (folded) of the domain: Kamu SM, NES, the SMS code of step 6. */
+const DOMAIN_WORDS = ['sm', 'kamusm', 'nes', 'sms'];
+
+/** Word starts of a password: staff call their signing PIN "şifre", unless they name another system. */
+const PASSWORD_WORD_STARTS = ['sifre', 'parola', 'password'];
+
+/**
+ * Whether a message talks about a PIN, PUK, card, certificate or e-imza (never "out of scope"
+ * then); a şifre counts too unless the message names one of `otherSystems` (policy).
+ */
+export function namesTheDomain(text: string, otherSystems: readonly string[] = []): boolean {
+  const words = tokenize(text);
+  const startsWithAny = (starts: readonly string[]) => words.some((word) => starts.some((start) => word.startsWith(start)));
+  if (startsWithAny(DOMAIN_WORD_STARTS) || words.some((word) => DOMAIN_WORDS.includes(word))) return true;
+  const otherSystemWords = otherSystems.flatMap((name) => tokenize(name));
+  return startsWithAny(PASSWORD_WORD_STARTS) && !words.some((word) => otherSystemWords.includes(word));
 }

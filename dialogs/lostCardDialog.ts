@@ -5,9 +5,9 @@ import { localeOf, t } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { menuPathText, reasonForPath, say } from './policy';
-import { userOf, type PathServices } from './pathServices';
+import { stopExpiryPings, userOf, type PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
-import { feeExplanation, feeFacts } from './closingCards';
+import { feeExplanation, feeFacts, newCardRulesCard } from './closingCards';
 import { SUSPENSION_CHECK_DIALOG, SuspensionCheckDialog } from './suspensionCheckDialog';
 import { checkRecord, type CheckRecord } from './certificateCheck';
 
@@ -74,15 +74,17 @@ export class LostCardDialog extends ComponentDialog {
       ...userOf(step.context), reason: fee.reason, role: fee.role, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late: false,
       suspensionCheck: (step.values as { check?: CheckRecord }).check,
     }, this.services.now(), step.context);
+    await stopExpiryPings(this.services, step.context);
     await step.context.sendActivity(MessageFactory.attachment(messageCard({
       title: t(locale, 'lostCard.recordedTitle'),
       facts: feeFacts(policy, fee, locale),
       paragraphs: [
         t(locale, 'renewal.recorded', { department: say(policy.institution.itDepartment, locale) }),
-          ...feeExplanation(fee, locale),
+        ...feeExplanation(fee, locale),
       ],
-      buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
     })));
+    // The new card replaces a suspended certificate: R4 and the PIN steps, never R3.
+    await step.context.sendActivity(MessageFactory.attachment(newCardRulesCard(policy, 'replaced', locale)));
     return step.endDialog();
   }
 }

@@ -36,7 +36,11 @@ export class MainDialog extends ComponentDialog {
   private readonly pathsByVerb = new Map<string, string>();
   private readonly actionHandlers = new Map<string, CardActionHandler>();
 
-  constructor(paths: PathEntry[] = [], private readonly recognizer?: Recognizer, private readonly handoff?: HumanHandoff) {
+  /**
+   * `otherSystems`: names of the institution's other systems (policy), so "MEBBİS şifremi unuttum"
+   * is out of scope while any other şifre is asked about (it may be the signing PIN).
+   */
+  constructor(paths: PathEntry[] = [], private readonly recognizer?: Recognizer, private readonly handoff?: HumanHandoff, private readonly otherSystems: readonly string[] = []) {
     super(MAIN_DIALOG);
     for (const { verb, dialog } of paths) {
       this.addDialog(dialog);
@@ -137,7 +141,8 @@ export class MainDialog extends ComponentDialog {
       await inner.continueDialog();
       const hint = inner.context.turnState.get(UNCLEAR_ANSWER) as StringKey | undefined;
       if (!hint) return;
-      const route = this.confidentRoute(text);
+      // A date question answered with something date-like ("31 nisan 2027") is a wrong date, not another topic.
+      const route = hint === 'prompt.dateHint' && /\d/.test(text) ? undefined : this.confidentRoute(text, locale);
       if (route) return send(inner, switchCard(locale, route));
       await inner.context.sendActivity(t(locale, hint));
       await inner.repromptDialog();
@@ -149,7 +154,7 @@ export class MainDialog extends ComponentDialog {
     const decision = result ? decide(result) : undefined;
     if (decision?.kind === 'confident' && decision.intent !== 'none') return this.startRoute(inner, INTENT_ROUTES[decision.intent]);
     if (decision?.kind === 'clarify') return send(inner, clarifyCard(locale, decision.options.map((option) => option.intent)));
-    if (decision && namesTheDomain(text)) return send(inner, domainClarifyCard(locale));
+    if (decision && namesTheDomain(text, this.otherSystems)) return send(inner, domainClarifyCard(locale));
     await send(inner, decision ? outOfScopeCard(locale) : menuCard(locale));
   }
 
@@ -159,8 +164,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The path a message inside another path clearly names (a safety topic first), if any. */
-  private confidentRoute(text: string): Route | undefined {
-    const result = this.recognizer?.recognize(text);
+  private confidentRoute(text: string, locale: Locale): Route | undefined {
+    const result = this.recognizer?.recognize(text, locale);
     if (!result) return undefined;
     if (result.topic) return TOPIC_ROUTES[result.topic];
     const decision = decide(result);

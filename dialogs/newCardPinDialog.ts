@@ -8,6 +8,7 @@ import { fillPolicy, policyText, say, type Policy } from './policy';
 import type { PathServices } from './pathServices';
 import { newCardCard, readReaderCard } from './agentReading';
 import { formatDate } from './dates';
+import { PIN_STEPS_BY_CASE, rulesCaseOf, type NewCardRulesCase } from './closingCards';
 
 export const NEW_CARD_PIN_DIALOG = 'newCardPinDialog';
 const PROMPT = `${NEW_CARD_PIN_DIALOG}.prompt`;
@@ -19,6 +20,8 @@ interface StepOptions {
   index: number;
   /** "Takıldım" presses at this step (a new step starts again at 0). */
   stuckCount: number;
+  /** Which new-card rules apply, when a renewal led here (unknown from the menu). */
+  rulesCase?: NewCardRulesCase;
 }
 
 type PinStep = Policy['newCardPinSteps'][number];
@@ -47,10 +50,12 @@ export class NewCardPinDialog extends ComponentDialog {
     const last = index === this.steps.length - 1;
     if (step.options?.index === undefined) await this.sayWhichCard(step);
     const { policy } = this.services;
+    const intro = index === 0 ? this.intro(rulesCaseOf(step.options?.rulesCase)) : undefined;
+    const stepText = fillPolicy(policy, say(pinStep, locale), locale);
     const options: CardPromptOptions = {
       card: {
         progress: t(locale, 'newCardPin.progress', { step: index + 1, total: this.steps.length }),
-        title: fillPolicy(policy, say(pinStep, locale), locale),
+        title: intro ? `${policyText(policy, intro, locale)} ${stepText}` : stepText,
         warning: pinStep.notes?.warning && policyText(policy, pinStep.notes.warning, locale),
         paragraphs: (pinStep.notes?.paragraphs ?? []).map((id) => policyText(policy, id, locale)),
       },
@@ -68,19 +73,32 @@ export class NewCardPinDialog extends ComponentDialog {
   private async afterStep(step: WaterfallStepContext<StepOptions>): Promise<DialogTurnResult> {
     const index = step.options?.index ?? 0;
     const stuckCount = step.options?.stuckCount ?? 0;
+    const rulesCase = rulesCaseOf(step.options?.rulesCase);
     if (step.result === 'stuck') {
       const stuck = stuckCount + 1;
       await step.context.sendActivity(MessageFactory.attachment(this.helpCard(this.steps[index], stuck, localeOf(step.context))));
-      return step.replaceDialog(FLOW, { index, stuckCount: stuck } satisfies StepOptions);
+      return step.replaceDialog(FLOW, { index, stuckCount: stuck, rulesCase } satisfies StepOptions);
     }
-    if (index + 1 < this.steps.length) return step.replaceDialog(FLOW, { index: index + 1, stuckCount: 0 } satisfies StepOptions);
+    if (index + 1 < this.steps.length) return step.replaceDialog(FLOW, { index: index + 1, stuckCount: 0, rulesCase } satisfies StepOptions);
     const locale = localeOf(step.context);
     await step.context.sendActivity(MessageFactory.attachment(messageCard({
       title: t(locale, 'newCardPin.doneTitle'),
-      paragraphs: [t(locale, 'newCardPin.doneR3', { rule: policyText(this.services.policy, 'r3', locale) })],
+      paragraphs: this.closingRules(rulesCase, locale),
       buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
     })));
     return step.endDialog();
+  }
+
+  /** S000 frames the steps "once the old e-signature expires"; not after a revocation (F1). */
+  private intro(rulesCase: NewCardRulesCase | undefined): string | undefined {
+    return rulesCase ? PIN_STEPS_BY_CASE[rulesCase].intro : PIN_STEPS_BY_CASE.beforeExpiry.intro;
+  }
+
+  /** The rules that apply once the PIN is known; from the menu (case unknown) R3 says when it applies. */
+  private closingRules(rulesCase: NewCardRulesCase | undefined, locale: Locale): string[] {
+    const { policy } = this.services;
+    if (!rulesCase) return [t(locale, 'newCardPin.doneR3', { rule: policyText(policy, 'r3', locale) })];
+    return PIN_STEPS_BY_CASE[rulesCase].closing.map((id) => policyText(policy, id, locale));
   }
 
   /** With a paired agent, first says which card is in the reader: the new one (R3) or the old one. */

@@ -39,3 +39,15 @@ export function userOf(context: TurnContext): { userId: string; userName: string
   const from = context.activity.from;
   return { userId: from.aadObjectId ?? from.id, userName: from.name ?? '', conversationId: context.activity.conversation.id };
 }
+
+/**
+ * A renewal request is recorded: the expiry pings for the certificate it renews stop, as after
+ * "Başvurdum" (a ping saying "apply now" would contradict "talebinizi kaydettim"). `expiry`: the
+ * certificate the user named (only that one); none: the old certificate is revoked (lost card,
+ * fault, block, identity), so the pings for the current one stop.
+ */
+export async function stopExpiryPings(services: PathServices, context: TurnContext, expiry?: string): Promise<void> {
+  const { userId } = userOf(context);
+  const current = expiry ?? (await services.roster.get(userId))?.expiry;
+  if (current) await services.roster.markApplied(userId, current, services.now());
+}

@@ -6,7 +6,8 @@ import { addDays, addMonths, daysBetween } from './dates';
 
 const localized = z.object({ tr: z.string().min(1), en: z.string().min(1) });
 const sourced = localized.extend({ source: z.string().min(1) });
-const labelled = localized.extend({ id: z.string().min(1) });
+/** A role or reason: its button label, and other ways people type it (compared without diacritics). */
+const labelled = localized.extend({ id: z.string().min(1), synonyms: z.array(z.string().min(1)).optional() });
 const menuPath = z.object({ source: z.string(), steps: z.array(z.string().min(1)).min(1) });
 /** A reference to one of `texts` (checked after parsing). */
 const textId = z.string().min(1);
@@ -21,6 +22,8 @@ const policySchema = z.object({
     /** The help desk's own phone and e-mail, when the institution publishes them. */
     contacts: z.object({ phone: z.string().min(1).optional(), email: z.string().email().optional() }),
   }),
+  /** Other systems' names: a şifre message naming one is out of scope (any other şifre may be the PIN). */
+  otherSystems: z.object({ names: z.array(z.string().min(1)) }).default({ names: [] }),
   kamuSm: z.object({ website: z.string().min(1), callCenter: z.string().regex(/^[\d ]+$/) }),
   renewal: z.object({
     /** R1: the target, in calendar months before expiry. */
@@ -137,9 +140,13 @@ export function validatePolicy(data: unknown): Policy {
   return parsed.data;
 }
 
-/** Every text id the FAQ and the steps name must exist, or a user would read nothing. */
+/** Texts the dialogs say by id (a rule of their path): an edit that drops one stops the bot at start. */
+export const TEXTS_SAID_BY_ID = ['r1', 'r3', 'r4', 'r5', 'l1', 'l3', 'pinPageNeverShare', 'helpSecurityWordForgot', 'helpSmsNumber', 'pinStepsWhenExpired', 'pinStepsReplaced', 'pinLockQuestion', 'pinLockWhy'] as const;
+
+/** Every text id the FAQ, the steps and the dialogs name must exist, or a user would read nothing. */
 function checkTextReferences(policy: Policy): void {
   const used = [
+    ...TEXTS_SAID_BY_ID.map((id) => ['dialogs', id] as const),
     ...policy.faq.flatMap((entry) => [entry.title, entry.warning, ...(entry.paragraphs ?? [])].map((id) => [`faq.${entry.id}`, id] as const)),
     ...policy.newCardPinSteps.flatMap((pinStep) => [...pinStep.help, pinStep.notes?.warning, ...(pinStep.notes?.paragraphs ?? [])].map((id) => [`newCardPinSteps.${pinStep.id}`, id] as const)),
   ];
@@ -244,7 +251,18 @@ export function fillPolicy(policy: Policy, sentence: string, locale: Locale): st
   return sentence.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
+/** Stops the bot at start when the policy lacks an FAQ answer the code routes to (e.g. the PUK's L3). */
+export function requireFaqEntries(policy: Policy, ids: readonly string[]): void {
+  const missing = ids.filter((id) => !policy.faq.some((entry) => entry.id === id));
+  if (missing.length) throw new PolicyError(`Invalid policy: faq: no entry "${missing.join('", "')}" (typed questions are answered with it)`);
+}
+
 export type Reason = Policy['reasons'][number];
+
+/** A role or reason question's choices: the label and the ways people type it, both from the policy. */
+export function labelledChoices(items: readonly z.infer<typeof labelled>[], locale: Locale): { value: string; label: string; synonyms?: string[] }[] {
+  return items.map((item) => ({ value: item.id, label: item[locale], synonyms: item.synonyms }));
+}
 
 export function reasonOf(policy: Policy, id: string): Reason | undefined {
   return policy.reasons.find((reason) => reason.id === id);

@@ -5,8 +5,8 @@ import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { addDays, daysBetween, formatDate, istanbulDate } from './dates';
-import { policyText, reasonOf, renewalTiming, say, type RenewalTiming } from './policy';
-import { userOf, type PathServices } from './pathServices';
+import { labelledChoices, policyText, reasonOf, renewalTiming, say, type RenewalTiming } from './policy';
+import { stopExpiryPings, userOf, type PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
 import { LOST_CARD_DIALOG } from './lostCardDialog';
 import { expiryFact, feeExplanation, feeFacts, newCardRulesCard, type NewCardRulesCase } from './closingCards';
@@ -51,7 +51,7 @@ export class RenewalDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     return step.beginDialog(PROMPT, {
       card: { title: t(locale, 'renewal.reasonQuestion') },
-      choices: this.services.policy.reasons.map((reason) => ({ value: reason.id, label: reason[locale] })),
+      choices: labelledChoices(this.services.policy.reasons, locale),
     } satisfies CardPromptOptions);
   }
 
@@ -115,6 +115,7 @@ export class RenewalDialog extends ComponentDialog {
     await this.services.renewals.add({
       ...userOf(step.context), reason: fee.reason, role: fee.role, expiry, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late,
     }, this.services.now(), step.context);
+    await stopExpiryPings(this.services, step.context, reasonOf(policy, fee.reason)?.oldCardStaysValid ? expiry : undefined);
     const paragraphs = [
       t(locale, 'renewal.recorded', { department: say(policy.institution.itDepartment, locale) }),
       ...this.timingNote(timing, locale),

@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { localeOf, t } from '../cards/i18n';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { feeDecision, reasonOf, type FeeDecision, type Policy } from './policy';
+import { feeDecision, labelledChoices, policyText, reasonOf, type FeeDecision, type Policy } from './policy';
 import { UNLOCK_DIALOG } from './unlockDialog';
 
 export const WHO_PAYS_DIALOG = 'whoPaysDialog';
@@ -19,7 +19,11 @@ export interface WhoPaysResult extends FeeDecision {
 }
 
 /** Answers of the "is it only the PIN?" question; `unsure` is unlocked first too (it is free). */
-const PIN_LOCK_ANSWERS = { onlyPin: ['evet', 'yes', 'sadece pin', 'yalnizca pin'], pukToo: ['hayir', 'no', 'puk'], unsure: ['bilmiyorum', 'emin degilim', 'not sure'] } as const;
+const PIN_LOCK_ANSWERS = {
+  onlyPin: ['evet', 'yes', 'sadece pin', 'yalnizca pin', 'evet sadece pin', 'sadece pin kilitlendi', 'yalnizca pin kilitlendi', 'pin kilitlendi', 'only the pin', 'yes only the pin'],
+  pukToo: ['hayir', 'no', 'puk', 'puk da bitti', 'hayir puk da bitti', 'puk denemeleri bitti', 'puk bloke', 'puk da bloke', 'no the puk too', 'the puk too'],
+  unsure: ['bilmiyorum', 'bilemiyorum', 'emin degilim', 'not sure', "i don't know", 'dont know'],
+} as const;
 
 /**
  * Finds the fee rule (F1-F3): asks the reason unless known, and the role whenever it changes what
@@ -45,7 +49,7 @@ export class WhoPaysDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const options: CardPromptOptions = {
       card: { title: t(locale, 'whoPays.reasonQuestion') },
-      choices: this.policy.reasons.map((reason) => ({ value: reason.id, label: reason[locale] })),
+      choices: labelledChoices(this.policy.reasons, locale),
     };
     return step.beginDialog(PROMPT, options);
   }
@@ -56,7 +60,7 @@ export class WhoPaysDialog extends ComponentDialog {
     if (!reasonOf(this.policy, reason)?.askIfOnlyPinLocked) return step.next(undefined);
     const locale = localeOf(step.context);
     return step.beginDialog(PROMPT, {
-      card: { title: t(locale, 'pinLock.question'), paragraphs: [t(locale, 'pinLock.why')] },
+      card: { title: policyText(this.policy, 'pinLockQuestion', locale), paragraphs: [policyText(this.policy, 'pinLockWhy', locale)] },
       choices: [
         { value: 'onlyPin', label: t(locale, 'pinLock.onlyPin'), synonyms: [...PIN_LOCK_ANSWERS.onlyPin] },
         { value: 'pukToo', label: t(locale, 'pinLock.pukToo'), synonyms: [...PIN_LOCK_ANSWERS.pukToo] },
@@ -72,7 +76,7 @@ export class WhoPaysDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const options: CardPromptOptions = {
       card: { title: t(locale, 'whoPays.roleQuestion'), paragraphs: [t(locale, 'whoPays.roleWhy')] },
-      choices: this.policy.roles.map((role) => ({ value: role.id, label: role[locale] })),
+      choices: labelledChoices(this.policy.roles, locale),
     };
     return step.beginDialog(PROMPT, options);
   }

@@ -4,7 +4,8 @@ import { t, type Locale } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { expiryFact } from '../../dialogs/closingCards';
 import { addDays, formatDate } from '../../dialogs/dates';
-import { policyText, say, targetDate, type Policy } from '../../dialogs/policy';
+import { policyText, say, targetDate, type Policy, type ReminderPolicy } from '../../dialogs/policy';
+import { SendWindow } from './sendWindow';
 
 /** What a ping shows: the certificate's deadline and the days left on the day it is sent. */
 export interface PingCardModel {
@@ -29,7 +30,7 @@ export function pingCard(model: PingCardModel, policy: Policy, locale: Locale): 
   const buttons: CardButton[] = [
     { label: t(locale, 'reminder.start'), data: { verb: Verb.renewal } },
     { label: t(locale, 'reminder.applied'), data: { verb: Verb.reminderApplied, expiry } },
-    ...(snoozeEndsBeforeExpiry(policy, daysLeft) ? [{ label: t(locale, 'reminder.snooze'), data: { verb: Verb.reminderSnooze, expiry } }] : []),
+    ...(snoozePingDay(policy.reminders, addDays(expiry, -daysLeft), expiry) ? [{ label: t(locale, 'reminder.snooze'), data: { verb: Verb.reminderSnooze, expiry } }] : []),
   ];
   return messageCard({
     title,
@@ -41,9 +42,14 @@ export function pingCard(model: PingCardModel, policy: Policy, locale: Locale): 
   });
 }
 
-/** A snooze is offered only when its ping comes on the expiry day at the latest, never after. */
-export function snoozeEndsBeforeExpiry(policy: Policy, daysLeft: number): boolean {
-  return policy.reminders.snoozeDays <= daysLeft;
+/**
+ * The day the ping that ends a snooze pressed on `today` goes out: `snoozeDays` later, moved to the
+ * next send-window day (a Saturday becomes Monday). Undefined when that day is after expiry, so no
+ * snooze is offered or accepted that would leave the person without a ping before expiry.
+ */
+export function snoozePingDay(reminders: ReminderPolicy, today: string, expiry: string): string | undefined {
+  const day = new SendWindow(reminders.window).windowDayFrom(addDays(today, reminders.snoozeDays));
+  return day <= expiry ? day : undefined;
 }
 
 function pingBody(policy: Policy, expiry: string, daysLeft: number, locale: Locale): string[] {

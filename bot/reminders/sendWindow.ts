@@ -95,6 +95,13 @@ export class SendWindow {
     return this.window.days.includes(weekdayOf(date));
   }
 
+  /** `date` itself when it is a window day, else the next one (a Saturday ping goes out on Monday). */
+  windowDayFrom(date: string): string {
+    let day = date;
+    for (let i = 0; i < 8 && !this.isWindowDay(day); i++) day = nextDate(day, 1);
+    return day;
+  }
+
   /** The last window day strictly before `date` (for catching up after weekends). */
   previousWindowDay(date: string): string {
     let day = nextDate(date, -1);

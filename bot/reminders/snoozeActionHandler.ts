@@ -3,7 +3,8 @@ import { messageCard } from '../../cards/index';
 import { localeOf, t } from '../../cards/i18n';
 import { Verb, type CardActionData } from '../../cards/verbs';
 import type { CardActionHandler } from '../../dialogs/cardActionHandler';
-import { addDays, formatDate, istanbulDate } from '../../dialogs/dates';
+import { formatDate, istanbulDate } from '../../dialogs/dates';
+import { snoozePingDay } from './pingCard';
 import { userOf } from '../../dialogs/pathServices';
 import type { ReminderPolicy } from '../../dialogs/policy';
 import type { ExpiryRoster } from '../../state/expiryRoster';
@@ -21,8 +22,9 @@ export class SnoozeActionHandler implements CardActionHandler {
     const locale = localeOf(context);
     const expiry = typeof data.expiry === 'string' ? data.expiry : '';
     const now = this.now();
-    const until = addDays(istanbulDate(now), this.policy.snoozeDays);
-    if (expiry && until > expiry) {
+    // The snooze ends on the day its ping can go out (a window day), never after expiry.
+    const until = expiry ? snoozePingDay(this.policy, istanbulDate(now), expiry) : istanbulDate(now);
+    if (!until) {
       await context.sendActivity(MessageFactory.attachment(messageCard({
         title: t(locale, 'reminder.snoozeTooLate'),
         buttons: [{ label: t(locale, 'reminder.start'), data: { verb: Verb.renewal } }, { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],

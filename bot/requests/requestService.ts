@@ -100,8 +100,6 @@ export class RequestService implements RenewalRecorder {
     const { request, created } = await store.create(requestDraft, this.options.numberPrefix, Number(istanbulDate(now).slice(0, 4)));
     if (!created) return this.showOpen(context, request, draft);
     this.options.log.info({ number: request.number, status, late: request.late }, 'renewal request recorded');
-    // An open request stops the expiry pings for that certificate.
-    if (draft.expiry) await roster.markApplied(who.userId, draft.expiry, now).catch(() => false);
     const posted = await this.postToDesk(request);
     await atTurnEnd(context, MessageFactory.attachment(messageCard({
       title: t(locale, 'request.numberLine', { number: request.number }), buttons: [{ label: t(locale, 'request.mineButton'), data: { verb: Verb.requestMine } }],

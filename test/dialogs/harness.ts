@@ -59,7 +59,7 @@ export class DialogHarness {
     });
     const services = { policy: this.policy, now: () => now, renewals: this.renewals, roster: this.roster };
     const conversationState = new SnapshotConversationState(storage);
-    const bot = new EimzaBot(conversationState, new UserState(storage), new MainDialog(guidedPaths(services), options.recognizer ?? (sharedRecognizer ??= trainRecognizer())));
+    const bot = new EimzaBot(conversationState, new UserState(storage), new MainDialog(guidedPaths(services), options.recognizer ?? (sharedRecognizer ??= trainRecognizer()), undefined, this.policy.otherSystems.names));
     this.adapter = new RecordingAdapter((context) => bot.run(context));
     this.adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), 'tr-TR'));
     this.adapter.use(new SecretGuardMiddleware(conversationState.createProperty<SecretContext | boolean>('lastQuestion'), createLogger('silent')));

@@ -1,46 +1,9 @@
 import assert from 'node:assert/strict';
 import { DialogHarness } from './harness';
-import { englishCases, feeTable, newCardPinCases, questionCases, renewalCases, RULE_CODE, unlockAndLostCases, type PathCase } from './paths.cases';
-import { assertSendableCard } from '../support/cardCheck';
+import { englishCases, feeTable, newCardPinCases, questionCases, renewalCases, RULE_CODE, unlockAndLostCases } from './paths.cases';
+import { assertRecorded, play } from './playPath';
 import { adaptiveCardOf } from '../support/fakeConnector';
 import { loadPolicy } from '../../dialogs/policy';
-
-async function play(row: PathCase, locale?: string): Promise<DialogHarness> {
-  const harness = new DialogHarness({ today: row.today, locale });
-  await harness.say(locale?.startsWith('en') ? 'hello' : 'merhaba');
-  for (const [index, turn] of row.turns.entries()) {
-    const action = turn.do;
-    const replies = 'say' in action ? await harness.say(action.say)
-      : 'press' in action ? await harness.press(action.press)
-        : await harness.submitDate(harness.inDays(action.date));
-    const text = harness.text(replies);
-    // Every card the user gets parses with the official library, within Teams' limits, and shows no rule code.
-    for (const reply of replies) assertSendableCard(reply);
-    assert.ok(!RULE_CODE.test(text), `turn ${index + 1}: a rule code is shown:\n${text}`);
-    for (const expected of turn.see ?? []) assert.ok(matches(text, expected), `turn ${index + 1}: expected ${expected} in:\n${text}`);
-    for (const unexpected of turn.notSee ?? []) assert.ok(!matches(text, unexpected), `turn ${index + 1}: did not expect ${unexpected} in:\n${text}`);
-  }
-  return harness;
-}
-
-function matches(text: string, expected: string | RegExp): boolean {
-  return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
-}
-
-async function assertRecorded(harness: DialogHarness, row: PathCase): Promise<void> {
-  const requests = await harness.renewals.forUser('user1');
-  if (!row.recorded) {
-    assert.equal(requests.length, 0, 'no renewal request should be recorded');
-    return;
-  }
-  assert.equal(requests.length, 1);
-  const { reason, payer, late, expiryInDays, role } = row.recorded;
-  assert.equal(requests[0].reason, reason);
-  assert.equal(requests[0].payer, payer);
-  assert.equal(requests[0].late, late);
-  assert.equal(requests[0].role, role);
-  assert.equal(requests[0].expiry, expiryInDays === undefined ? undefined : harness.inDays(expiryInDays));
-}
 
 describe('guided paths (TestAdapter)', () => {
   for (const [group, rows, locale] of [['renewal', renewalCases], ['new card PIN', newCardPinCases], ['unlock and lost card', unlockAndLostCases], ['questions', questionCases], ['in English', englishCases, 'en-US']] as const) {
