@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { DEV2_CORPUS_PATH, DEV3_CORPUS_PATH, DEV_CORPUS_PATH, INTENTS, loadCorpus, tokenize, TRAINING_CORPUS_PATH, type LabelledUtterance } from '../../bot/nlu';
 import { WRITTEN_BY_BOTH } from './data/dev2Shared';
 import { DEV3_WRITTEN_BY_BOTH } from './data/dev3Shared';
-import { DOMAIN_MESSAGES, KIND_ROWS, OTHER_SYSTEM_MESSAGES, TOPIC_ROWS } from './data/kinds';
+import { DOMAIN_MESSAGES, KIND_ROWS, NO_PATH_WORD_MESSAGES, OTHER_SYSTEM_MESSAGES, PATH_WORD_MESSAGES, TOPIC_ROWS } from './data/kinds';
 import { UTTERANCE_ROWS } from './data/utterances';
 
 const MIN_TRAINING_ROWS = 30;
@@ -47,7 +47,7 @@ describe('nlu corpus', () => {
   });
 
   it('never trains on a test-table sentence', () => {
-    const tables = [...UTTERANCE_ROWS, ...KIND_ROWS, ...TOPIC_ROWS].map((row) => row.text).concat(DOMAIN_MESSAGES, OTHER_SYSTEM_MESSAGES);
+    const tables = [...UTTERANCE_ROWS, ...KIND_ROWS, ...TOPIC_ROWS, ...PATH_WORD_MESSAGES].map((row) => row.text).concat(DOMAIN_MESSAGES, OTHER_SYSTEM_MESSAGES, NO_PATH_WORD_MESSAGES);
     const leaked = tables.filter((text) => trainingKeys.has(normalizedKey(text)));
     assert.deepEqual(leaked, []);
   });
