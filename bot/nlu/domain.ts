@@ -57,5 +57,12 @@ export function keepInScope(result: IntentResult): IntentResult {
   return { intent: likeliest.intent, score, alternatives: [{ intent: likeliest.intent, score }, ...paths.slice(1)] };
 }
 
+/** A path (never `none` or `help`) held below the confidence threshold, so the bot asks with its two likeliest paths. */
+export function askInsteadOfStarting(result: IntentResult): IntentResult {
+  if (result.intent === 'none' || result.intent === 'help' || result.score < CONFIDENCE_THRESHOLD) return result;
+  const [, ...others] = result.alternatives;
+  return { ...result, score: BELOW_THRESHOLD, alternatives: [{ intent: result.intent, score: BELOW_THRESHOLD }, ...others] };
+}
+
 /** `none` won, so the likeliest path is at most 0.5 already; this only guards the tie. */
 const BELOW_THRESHOLD = CONFIDENCE_THRESHOLD - 0.001;

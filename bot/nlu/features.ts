@@ -45,6 +45,11 @@ export class FeatureExtractor {
     return features;
   }
 
+  /** The stem the features use for a word: of its spelling correction when training never saw it. */
+  stemOf(word: string): string {
+    return keysOf(this.spellCorrect(word)).stem;
+  }
+
   /** A new inflection of a known word ("yapacagim" when "yapmaliyim" was seen) is not a typo. */
   private readonly spellCorrect = memoizedPerWord((token) => {
     if (this.knownStems.has(stemToken(token))) return token;

@@ -1,6 +1,7 @@
 import type { LabelledUtterance } from './corpus';
-import { DomainWords, keepInScope } from './domain';
+import { askInsteadOfStarting, DomainWords, keepInScope } from './domain';
 import { FeatureExtractor } from './features';
+import { pathStems } from './pathWords';
 import { tokenize } from './normalize';
 import type { SavedModel } from './model';
 import { NeuralIntentRecognizer, type TrainingOptions } from './recognizer';
@@ -22,6 +23,7 @@ export class StaffMessageRecognizer implements Recognizer {
     private readonly topics: TopicClassifier,
     private readonly domainWords: DomainWords,
     private readonly smallTalk: SmallTalk,
+    private readonly pathStems: ReadonlySet<string>,
   ) {}
 
   /** Trains both networks on the corpus, or takes them from `saved` (trained on this same corpus, see model.ts). */
@@ -34,7 +36,7 @@ export class StaffMessageRecognizer implements Recognizer {
     const extractor = FeatureExtractor.fromTrainingTexts(corpus.map((row) => row.text));
     const intents = saved ? NeuralIntentRecognizer.fromSaved(saved.intents, corpus, extractor, options) : NeuralIntentRecognizer.train(corpus, options, extractor);
     const topics = saved ? TopicClassifier.fromSaved(saved.topics, extractor) : TopicClassifier.train(corpus, extractor);
-    return new StaffMessageRecognizer(extractor, intents, topics, words.domain, words.smallTalk);
+    return new StaffMessageRecognizer(extractor, intents, topics, words.domain, words.smallTalk, pathStems(corpus));
   }
 
   /** The trained networks, for model.json. */
@@ -42,12 +44,17 @@ export class StaffMessageRecognizer implements Recognizer {
     return { intents: this.intents.toJSON(), topics: this.topics.toJSON() };
   }
 
+  /** The other safety net: a message with no domain word and no path word (pathWords.ts) never starts a path; the bot asks. */
+  private guardOutsideDomain(words: readonly string[], result: IntentResult): IntentResult {
+    return words.some((word) => this.pathStems.has(this.extractor.stemOf(word))) ? result : askInsteadOfStarting(result);
+  }
+
   recognize(text: string, _locale?: string): IntentResult {
     const words = tokenize(text);
     if (this.smallTalk.isSmallTalk(words)) return SMALL_TALK_RESULT;
     const features = this.extractor.extractWords(words);
     const recognized = this.intents.recognizeFeatures(features);
-    const result = this.domainWords.namedIn(words) ? keepInScope(recognized) : recognized;
+    const result = this.domainWords.namedIn(words) ? keepInScope(recognized) : this.guardOutsideDomain(words, recognized);
     if (!TOPIC_OWNERS.has(result.intent)) return result;
     const topic = this.topics.classifyFeatures(features);
     return topic ? { ...result, topic } : result;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CONFIDENCE_THRESHOLD, createRecognizer, decide, INTENTS, type IntentResult, type Recognizer } from '../../bot/nlu';
-import { DOMAIN_MESSAGES, KIND_ROWS, OTHER_SYSTEM_MESSAGES, TOPIC_ROWS } from './data/kinds';
+import { DOMAIN_MESSAGES, KIND_ROWS, NO_PATH_WORD_MESSAGES, OTHER_SYSTEM_MESSAGES, PATH_WORD_MESSAGES, TOPIC_ROWS } from './data/kinds';
 import { UTTERANCE_ROWS } from './data/utterances';
 
 describe('nlu recognizer', () => {
@@ -62,7 +62,7 @@ describe('nlu recognizer', () => {
     const kinds = new Map<string, number>();
     for (const row of KIND_ROWS) kinds.set(row.kind, (kinds.get(row.kind) ?? 0) + 1);
     for (const [kind, count] of kinds) assert.ok(count >= 3, `${kind}: ${count}`);
-    assert.equal(kinds.size, 11);
+    assert.equal(kinds.size, 21);
   });
 
   it('covers every intent with diacritic-free, upper-case, typo and English rows', () => {
@@ -80,6 +80,22 @@ describe('nlu recognizer', () => {
         assert.notEqual(decide(recognizer.recognize(row.text)).kind, 'confident', row.text);
       }
     });
+
+    for (const text of NO_PATH_WORD_MESSAGES) {
+      it(`never starts a path for a message with no domain word and no path word: ${text}`, () => {
+        const result = recognizer.recognize(text);
+        const decision = decide(result);
+        assert.ok(decision.kind !== 'confident' || decision.intent === 'help', describeResult(result));
+      });
+    }
+
+    for (const { text, intent } of PATH_WORD_MESSAGES) {
+      it(`still starts the path of a message with a path word and no domain word: ${text}`, () => {
+        const result = recognizer.recognize(text);
+        const decision = decide(result);
+        assert.deepEqual({ kind: decision.kind, intent: decision.kind === 'confident' ? decision.intent : undefined }, { kind: 'confident', intent }, describeResult(result));
+      });
+    }
 
     it('answers none with full confidence for text with no known word', () => {
       assert.deepEqual(recognizer.recognize('qwxz zzkj'), { intent: 'none', score: 1, alternatives: [{ intent: 'none', score: 1 }] });

@@ -12,7 +12,18 @@ export type Kind =
   | 'helper-program'
   | 'phone'
   | 'english'
-  | 'mixed';
+  | 'mixed'
+  // the second pass: kinds the first hold-out (now dev3.json) missed
+  | 'english-turkish-keyword'
+  | 'english-fee'
+  | 'everyday-money-food'
+  | 'admin-duty-ends'
+  | 'one-time-code'
+  | 'new-computer'
+  | 'staff-to-write'
+  | 'wishes'
+  | 'renewal-new-card'
+  | 'unlock-new-pin';
 
 export interface KindRow {
   kind: Kind;
@@ -104,6 +115,37 @@ export const KIND_ROWS: readonly KindRow[] = [
   { kind: 'mixed', intent: 'new_card_pin', text: 'new card geldi pin ne' },
   { kind: 'mixed', intent: 'card_status', text: 'sertifikamın expiry date ne zaman' },
   { kind: 'mixed', intent: 'human', text: 'bir support person ile konuşabilir miyim' },
+
+  { kind: 'english-turkish-keyword', intent: 'lost_card', text: 'kartimi lost ettim, what now' },
+  { kind: 'english-turkish-keyword', intent: 'lost_card', text: 'my e-imza kartı is missing since monday, help' },
+  { kind: 'english-turkish-keyword', intent: 'unlock', text: 'sifrem blocked, what should I do' },
+  { kind: 'english-fee', intent: 'fees', text: 'what is the fee for a replacement card' },
+  { kind: 'english-fee', intent: 'fees', text: 'do I have to pay for a new card if mine was stolen' },
+  { kind: 'english-fee', intent: 'fees', text: 'lost card, how much to replace it' },
+  { kind: 'everyday-money-food', intent: 'none', text: 'kantinde poğaça kaç lira' },
+  { kind: 'everyday-money-food', intent: 'none', text: 'bugün öğlen yemekte ne çıktı' },
+  { kind: 'everyday-money-food', intent: 'none', text: 'klavyemin shift tuşu bozuk' },
+  { kind: 'admin-duty-ends', intent: 'leaving', text: 'müdürlüğüm bitiyor, e-imzam ne olacak' },
+  { kind: 'admin-duty-ends', intent: 'leaving', text: 'idari görevim sona erdi imza yetkim kalkar mı' },
+  { kind: 'admin-duty-ends', intent: 'leaving', text: 'mudur yardimciligi gorevim bitti e imza iade mi' },
+  { kind: 'one-time-code', intent: 'agent_pairing', text: 'programın gösterdiği tek kullanımlık kodu nereye gireyim' },
+  { kind: 'one-time-code', intent: 'agent_pairing', text: 'tek seferlik kod istiyor bot, nereden bulurum' },
+  { kind: 'one-time-code', intent: 'agent_pairing', text: 'where do I enter the one-time code of the helper' },
+  { kind: 'new-computer', intent: 'card_status', text: 'bilgisayarım değişti, kartı takıyorum okumuyor' },
+  { kind: 'new-computer', intent: 'card_status', text: 'yeni bilgisayarda okuyucu kartı görmüyor' },
+  { kind: 'new-computer', intent: 'card_status', text: 'my new laptop does not see the card' },
+  { kind: 'staff-to-write', intent: 'human', text: 'bilgi işlem personelinden biri bana yazsın' },
+  { kind: 'staff-to-write', intent: 'human', text: 'bir çalışanınız benimle yazışabilir mi' },
+  { kind: 'staff-to-write', intent: 'human', text: 'gorevli biri bana mesaj atabilir mi' },
+  { kind: 'wishes', intent: 'help', text: 'hayırlı cumalar' },
+  { kind: 'wishes', intent: 'help', text: 'iyi mesailer hocam' },
+  { kind: 'wishes', intent: 'help', text: 'HAYIRLI ISLER' },
+  { kind: 'renewal-new-card', intent: 'renewal', text: 'yenileme başvurusundan sonra yeni kart kaç günde gelir' },
+  { kind: 'renewal-new-card', intent: 'renewal', text: 'sertifikam bitiyor yeni karta nasil basvururum' },
+  { kind: 'renewal-new-card', intent: 'renewal', text: 'yeni kart için başvuru süreci ne kadar sürüyor, eskisi doluyor' },
+  { kind: 'unlock-new-pin', intent: 'unlock', text: 'kilidi açtırırsam yeni pin mi koyacağım' },
+  { kind: 'unlock-new-pin', intent: 'unlock', text: 'kilit açma yapıp yeni şifre belirlemek istiyorum' },
+  { kind: 'unlock-new-pin', intent: 'unlock', text: 'kartimin kilidini actirmam lazim, yeni pin verebilir miyim' },
 ];
 
 export interface TopicRow {
@@ -160,6 +202,25 @@ export const DOMAIN_MESSAGES: readonly string[] = [
   'imza atamıyorum',
   'parola',
   'my certificate',
+];
+
+/**
+ * Out-of-scope messages with no domain word whose money or time words the model alone might take
+ * for a path: the guard (pathWords.ts) keeps them from starting one.
+ */
+export const NO_PATH_WORD_MESSAGES: readonly string[] = [
+  'dolar kaç lira',
+  'pizza kaç para',
+  'kira ne kadar',
+  'simitçi kaçta geliyor',
+  'how much is a sandwich',
+];
+
+/** Messages with a path word but no domain word: the guard lets them start their path. */
+export const PATH_WORD_MESSAGES: readonly { text: string; intent: Intent }[] = [
+  { text: 'yenilemenin ücretini kim ödüyor', intent: 'fees' },
+  { text: 'yetkili biriyle konuşmam gerek', intent: 'human' },
+  { text: 'tayinim çıktı ne yapmalıyım', intent: 'leaving' },
 ];
 
 /** Messages about another system's card, PIN or password: still out of scope. */
