@@ -18,7 +18,7 @@ export class BotAdapter extends CloudAdapter {
       MicrosoftAppPassword: config.MicrosoftAppPassword,
       MicrosoftAppType: config.MicrosoftAppType,
       MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    }));
+    }, config.CONNECTOR_TIMEOUT_MS));
   }
 
   /**
@@ -44,6 +44,10 @@ class ReusedClientsAuthentication extends ConfigurationBotFrameworkAuthenticatio
   private readonly connectors = new Map<string, Promise<ConnectorClient>>();
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
+  constructor(settings: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0], private readonly connectorTimeoutMs: number) {
+    super(settings);
+  }
+
   override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(...args);
     if (!result.connectorFactory) return result;
@@ -62,9 +66,32 @@ class ReusedClientsAuthentication extends ConfigurationBotFrameworkAuthenticatio
     const appId = appIdOf(claimsIdentity);
     return {
       create: (serviceUrl: string, audience?: string) =>
-        remember(this.connectors, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience)),
+        remember(this.connectors, `${appId}\n${serviceUrl}\n${audience ?? ''}`, async () => withTimeout(await factory.create(serviceUrl, audience), this.connectorTimeoutMs)),
     };
   }
+}
+
+/** The part of @azure/core-rest-pipeline's request and pipeline the timeout policy touches. */
+interface PipelineRequest { timeout: number }
+interface Pipeline { addPolicy(policy: { name: string; sendRequest(request: PipelineRequest, next: (request: PipelineRequest) => Promise<unknown>): Promise<unknown> }): void }
+
+/**
+ * Every call to the Bot Connector (a reply, an update, a proactive send) gives up after `ms`:
+ * without it a connector that accepts the request and never answers holds the turn, or a sweep,
+ * for as long as the socket lives. Each attempt gets the limit; a timed-out call is not retried.
+ * The connector factory replaces `requestPolicyFactories`, so the policy goes on the client's
+ * pipeline itself (`ServiceClientContext.client`, the core-client ServiceClient).
+ */
+function withTimeout(connector: ConnectorClient, ms: number): ConnectorClient {
+  const { pipeline } = (connector as unknown as { client: { pipeline: Pipeline } }).client;
+  pipeline.addPolicy({
+    name: 'eimzaConnectorTimeout',
+    sendRequest: (request, next) => {
+      if (!(request.timeout > 0)) request.timeout = ms;
+      return next(request);
+    },
+  });
+  return connector;
 }
 
 /** The app id the connector factory is built for: the audience claim from a channel, the appid claim from the emulator. */
