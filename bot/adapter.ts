@@ -1,24 +1,38 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { BotConfig } from './config';
+import type { Logger } from './logger';
+import { backOffSigningKeyFetches, type SigningKeyTuning } from './signingKeys';
+import { throttledWarn } from './throttledLog';
 
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
 type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
+type AuthenticationSettings = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0]>;
+type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
 type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
 /**
  * botbuilder's CloudAdapter with `ConfigurationBotFrameworkAuthentication` read from the
  * configuration (no app id: no auth, for local clients), reusing its outbound clients.
  */
+export interface AdapterOptions {
+  /** Where a failed fetch of the signing keys is reported (warn, once a minute). */
+  log?: Logger;
+  /** Tests and benchmarks: other OpenID metadata endpoints, outbound credentials, key fetch back-off. */
+  authentication?: { endpoints?: Partial<AuthenticationSettings>; credentialsFactory?: CredentialsFactory; signingKeys?: SigningKeyTuning };
+}
+
 export class BotAdapter extends CloudAdapter {
-  constructor(config: BotConfig) {
+  constructor(config: BotConfig, { log, authentication = {} }: AdapterOptions = {}) {
     super(new ReusedClientsAuthentication({
       MicrosoftAppId: config.MicrosoftAppId,
       MicrosoftAppPassword: config.MicrosoftAppPassword,
       MicrosoftAppType: config.MicrosoftAppType,
       MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    }, config.CONNECTOR_TIMEOUT_MS));
+      ...authentication.endpoints,
+    }, authentication.credentialsFactory, config.CONNECTOR_TIMEOUT_MS));
+    backOffSigningKeyFetches(log ? throttledWarn(log) : () => {}, authentication.signingKeys);
   }
 
   /**
@@ -44,8 +58,8 @@ class ReusedClientsAuthentication extends ConfigurationBotFrameworkAuthenticatio
   private readonly connectors = new Map<string, Promise<ConnectorClient>>();
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
-  constructor(settings: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0], private readonly connectorTimeoutMs: number) {
-    super(settings);
+  constructor(settings: AuthenticationSettings, credentialsFactory: CredentialsFactory | undefined, private readonly connectorTimeoutMs: number) {
+    super(settings, credentialsFactory);
   }
 
   override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>): Promise<AuthenticateRequestResult> {
