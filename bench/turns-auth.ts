@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { FakeConnector } from '../test/support/fakeConnector';
-import { localCredentials, OpenIdServer } from '../test/support/openIdServer';
+import { localAuthEndpoints, localCredentials, OpenIdServer } from '../test/support/openIdServer';
 import { freePort } from '../test/support/redisServer';
 import { keepAlive, LoadDriver, pairedRatio, printTable, readOptions, startChild, summarise, throughput, type Measurement } from './turns';
 
@@ -22,7 +22,7 @@ const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 /** `tsx bench/turns-auth.ts --serve <port> [<metadataUrl>]`: eimza-bot as `npm start` runs it, with local auth endpoints. */
 async function serve(port: number, metadataUrl?: string): Promise<void> {
   const auth = metadataUrl ? { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'bench-only', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'bench' } : {};
-  const endpoints = metadataUrl ? Object.assign(new OpenIdServer(), { metadataUrl }).endpoints : undefined;
+  const endpoints = metadataUrl ? localAuthEndpoints(metadataUrl) : undefined;
   const app = createApp(loadConfig({ PORT: String(port), LOG_LEVEL: 'info', PUBLIC_URL: 'https://eimza.example', ...auth }), {
     authentication: endpoints ? { endpoints, credentialsFactory: localCredentials(APP_ID) as never } : undefined,
   });

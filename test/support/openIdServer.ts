@@ -22,21 +22,9 @@ export class OpenIdServer {
     return `http://127.0.0.1:${this.port}/v1/.well-known/openidconfiguration`;
   }
 
-  /**
-   * The public cloud's settings with this server in place of the Bot Framework's keys (setting
-   * one endpoint makes botbuilder expect all of them). Emulator tokens go here too: nothing leaves.
-   */
+  /** botbuilder's settings with this server in place of the Bot Framework's keys. */
   get endpoints(): Record<string, string | boolean> {
-    return {
-      ValidateAuthority: true,
-      ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
-      ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-      ToBotFromChannelTokenIssuer: CHANNEL_ISSUER,
-      OAuthUrl: 'https://api.botframework.com',
-      ToBotFromChannelOpenIdMetadataUrl: this.metadataUrl,
-      ToBotFromEmulatorOpenIdMetadataUrl: this.metadataUrl,
-      CallerId: 'urn:botframework:azure',
-    };
+    return localAuthEndpoints(this.metadataUrl);
   }
 
   async start(): Promise<this> {
@@ -68,6 +56,23 @@ export class OpenIdServer {
   token(appId: string, serviceUrl: string): string {
     return signJwt(this.keys.privateKey, this.kid, channelClaims(appId, serviceUrl));
   }
+}
+
+/**
+ * The public cloud's settings with `metadataUrl` in place of the Bot Framework's keys (setting one
+ * endpoint makes botbuilder expect all of them). Emulator tokens go there too: nothing leaves.
+ */
+export function localAuthEndpoints(metadataUrl: string): Record<string, string | boolean> {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromChannelTokenIssuer: CHANNEL_ISSUER,
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
+    CallerId: 'urn:botframework:azure',
+  };
 }
 
 /** The claims the Bot Connector puts in a token it sends to a bot. */
