@@ -27,9 +27,9 @@ import { TSX_LOADER } from '../test/support/tsx';
 
 const REPO = resolve(__dirname, '..');
 
-type Workload = 'path' | 'text';
+export type Workload = 'path' | 'text';
 
-interface Options {
+export interface Options {
   workload: Workload;
   conversations: number;
   turns: number;
@@ -37,7 +37,7 @@ interface Options {
   rounds: number;
 }
 
-function readOptions(argv: string[]): Options {
+export function readOptions(argv: string[]): Options {
   const flag = (name: string, envName: string, fallback: number): number => {
     const index = argv.indexOf(`--${name}`);
     const raw = index >= 0 ? argv[index + 1] : process.env[envName];
@@ -101,7 +101,7 @@ function spawnServer(args: string[], env: Record<string, string>): ChildProcess 
   });
 }
 
-async function startChild(args: string[], env: Record<string, string>, port: number) {
+export async function startChild(args: string[], env: Record<string, string>, port: number) {
   const child = spawnServer(args, env);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
@@ -156,7 +156,7 @@ interface ConversationScript {
   stage: 'greet' | 'open' | 'walk';
 }
 
-interface Measurement {
+export interface Measurement {
   turns: number;
   seconds: number;
   latencies: number[];
@@ -173,12 +173,13 @@ const TEXT_QUESTIONS = [
 const STORAGE_APOLOGY = 'Kısa bir teknik sorun var';
 const GENERIC_APOLOGY = 'Üzgünüm, bir şeyler ters gitti';
 
-class LoadDriver {
+export class LoadDriver {
   private readonly scripts = new Map<string, ConversationScript>();
   private apologies = 0;
   private textTurn = 0;
 
-  constructor(private readonly connector: FakeConnector, private readonly workload: Workload) {
+  /** `authorization`: the Bot Connector's token, sent with every POST (as Teams reuses one for an hour). */
+  constructor(private readonly connector: FakeConnector, private readonly workload: Workload, private readonly authorization?: string) {
     connector.respond = (activity) => {
       this.observe(activity);
       return undefined;
@@ -196,7 +197,7 @@ class LoadDriver {
         const body = JSON.stringify(this.nextActivity(script));
         const sent = performance.now();
         try {
-          if ((await post(`${url}/api/messages`, body)) !== 200) errors++;
+          if ((await post(`${url}/api/messages`, body, this.authorization)) !== 200) errors++;
         } catch {
           errors++;
         }
@@ -259,11 +260,11 @@ class LoadDriver {
 }
 
 /** One keep-alive connection per conversation, as the Bot Connector keeps its connections open. */
-const keepAlive = new Agent({ keepAlive: true, maxSockets: 1000 });
+export const keepAlive = new Agent({ keepAlive: true, maxSockets: 1000 });
 
-function post(url: string, body: string): Promise<number> {
+function post(url: string, body: string, authorization?: string): Promise<number> {
   return new Promise((done, fail) => {
-    const req = request(url, { method: 'POST', agent: keepAlive, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const req = request(url, { method: 'POST', agent: keepAlive, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(authorization ? { authorization } : {}) } }, (res) => {
       res.resume();
       res.on('end', () => done(res.statusCode ?? 0));
       res.on('error', fail);
@@ -276,33 +277,33 @@ function post(url: string, body: string): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // Report.
 
-interface Result {
+export interface Result {
   target: string;
   rounds: Measurement[];
   best: Measurement;
   median: Measurement;
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function throughput(measurement: Measurement): number {
+export function throughput(measurement: Measurement): number {
   return measurement.turns / measurement.seconds;
 }
 
-function summarise(target: string, rounds: Measurement[]): Result {
+export function summarise(target: string, rounds: Measurement[]): Result {
   const byThroughput = [...rounds].sort((a, b) => throughput(a) - throughput(b));
   return { target, rounds, best: byThroughput[byThroughput.length - 1], median: byThroughput[Math.floor(byThroughput.length / 2)] };
 }
 
 /** Median over rounds of (target / baseline in the same round): robust to a machine whose load drifts. */
-function pairedRatio(result: Result, baseline: Result): number {
+export function pairedRatio(result: Result, baseline: Result): number {
   const ratios = result.rounds.map((round, index) => throughput(round) / throughput(baseline.rounds[index])).sort((a, b) => a - b);
   return ratios[Math.floor(ratios.length / 2)];
 }
 
-function printTable(results: Result[], options: Options): void {
+export function printTable(results: Result[], options: Options): void {
   const rows = results.map((result) => {
     const sorted = [...result.median.latencies].sort((a, b) => a - b);
     return [
@@ -364,7 +365,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

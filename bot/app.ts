@@ -17,7 +17,7 @@ import { bounded } from './throttledLog';
 import { LocalConversationLock, RedisConversationLock } from '../state/conversationLock';
 import type { Locale } from '../cards/i18n';
 import { createTurnErrorHandler } from './turnErrors';
-import { BotAdapter } from './adapter';
+import { BotAdapter, type AdapterOptions } from './adapter';
 import { RedisStorage } from '../state/redisStorage';
 import { SnapshotConversationState } from '../state/conversationState';
 import { connectOrKeepTrying, createRedisClient } from '../state/redisClient';
@@ -45,6 +45,8 @@ import { CardStatusDialog } from '../dialogs/cardStatusDialog';
 import { AgentPairingDialog } from '../dialogs/agentPairingDialog';
 
 export interface AppOptions {
+  /** Benchmarks and tests: local OpenID metadata and outbound credentials (see BotAdapter). */
+  authentication?: AdapterOptions['authentication'];
   /** Where logs go (tests capture them); stdout by default. */
   logDestination?: DestinationStream;
   /** The institution's rules; read from dialogs/policy.json by default. */
@@ -96,7 +98,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   const conversationState = new SnapshotConversationState(storage);
   const userState = new UserState(storage);
 
-  const adapter = new BotAdapter(config);
+  const adapter = new BotAdapter(config, { log, authentication: options.authentication });
   // First: one turn at a time per conversation, across instances (a double press acts once).
   adapter.use(new TurnLockMiddleware(redis ? new RedisConversationLock(redis, { prefix: `${config.REDIS_KEY_PREFIX}lock:` }) : new LocalConversationLock()));
   adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), config.BOT_LOCALE));

@@ -18,6 +18,8 @@ const schema = z.object({
   MicrosoftAppPassword: z.string().min(1).optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: z.string().min(1).optional(),
+  // Every outbound call to the Bot Connector (replies, proactive sends) gives up after this long.
+  CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   BOT_LOCALE: z.enum(['tr-TR', 'en-US']).default('tr-TR'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Help desk handoff (bot/handoff): who counts as help desk staff, when they work, and the timers.

@@ -242,6 +242,27 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
       assert.equal(bot.app.agentLink.hub.count, 1);
       await second.close();
     });
+    it('drops card events beyond 20 per 10 s (one warning), probes at most 20 times, and the bot and the agent still answer', async () => {
+      const { agent, user } = await pairedAgent();
+      const FLOOD = 200;
+      for (let event = 0; event < FLOOD; event++) agent.monitor.insert();
+      await waitFor(() => bot.logs.some((line) => line.includes('card events over the limit dropped')), 5000, 'the flood warning');
+      let settled = -1;
+      await waitFor(async () => {
+        const now = agent.probes;
+        if (now === settled) return true;
+        settled = now;
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        return false;
+      }, 8000, 'the probes to stop');
+      assert.ok(agent.probes >= 1 && agent.probes <= 20, `${agent.probes} probes for ${FLOOD} signed events`);
+      assert.equal(bot.logs.filter((line) => line.includes('card events over the limit dropped')).length, 1, 'warned once, not per event');
+      assert.equal(await bot.app.agentLink.hub.isOnline(agent.device.record.deviceId), true, 'the socket stays open');
+
+      const status = text(await user.say('kartımı kontrol et'));
+      assert.match(status, /Okuyucudaki kartınız[\s\S]*05\.01\.2027/);
+      assert.match(text(await chat().say('merhaba')), /E-imza Asistanı/);
+    });
   });
 
   describe('when a message is forged or replayed on the WebSocket', () => {

@@ -21,6 +21,10 @@ export class FakeConnector {
   /** Optional hook to answer a send with an error status (429, 403 ...) instead of 200. */
   respond?: (activity: ReceivedActivity) => { status: number; headers?: Record<string, string> } | undefined;
   port = 0;
+  /** While true, every request is read and then never answered (a connector that hangs). */
+  hang = false;
+  /** How many requests arrived while hanging. */
+  hung = 0;
   /** Teams members by id, for GET /v3/conversations/<id>/members/<memberId> (TeamsInfo.getMember); unknown ones get 404. */
   readonly members = new Map<string, Record<string, unknown>>();
 
@@ -64,6 +68,11 @@ export class FakeConnector {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.hang) {
+      await readJson(req);
+      this.hung += 1;
+      return; // no answer: the socket stays open until the bot gives up or stop() closes it
+    }
     const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(req.url ?? '');
     if (member && req.method === 'GET') {
       const found = this.members.get(decodeURIComponent(member[1]));
