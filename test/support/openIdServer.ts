@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { closeServer, listenOnLoopback } from './loopback';
 
 /** The Bot Framework's issuer for tokens from a channel (Teams). */
 export const CHANNEL_ISSUER = 'https://api.botframework.com';
@@ -42,14 +43,12 @@ export class OpenIdServer {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as { port: number }).port;
+    this.port = await listenOnLoopback(this.server);
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await closeServer(this.server);
   }
 
   /** A channel token for `appId` and `serviceUrl`, as the Bot Connector sends it, signed by this server's key. */
