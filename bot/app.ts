@@ -22,7 +22,7 @@ import { RedisStorage } from '../state/redisStorage';
 import { SnapshotConversationState } from '../state/conversationState';
 import { connectOrKeepTrying, createRedisClient } from '../state/redisClient';
 import { MainDialog, type PathEntry } from '../dialogs/mainDialog';
-import { loadPolicy, type Policy } from '../dialogs/policy';
+import { loadPolicy, type Policy } from '../domain/policy';
 import type { PathServices } from '../dialogs/pathServices';
 import { RenewalDialog } from '../dialogs/renewalDialog';
 import { NewCardPinDialog } from '../dialogs/newCardPinDialog';

@@ -1,28 +1,17 @@
 import type { Attachment } from 'botbuilder';
-import type { CardReport, CertificateState } from '../paired-agent/report';
-import type { PinState } from '../paired-agent/pin-state';
+import type { CardReport } from '../paired-agent/report';
 import type { CardReading, DeviceView } from '../bot/agentLink/cardAgent';
 import { messageCard, type CardButton, type CardFact } from '../cards/index';
-import { t, type Locale, type StringKey } from '../cards/i18n';
+import { t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
-import { daysBetween, formatDate, istanbulDate, TIME_ZONE } from './dates';
+import { daysBetween, dayOf, formatDate, istanbulDate, istanbulTime } from '../domain/dates';
+import { reportCertificatePhase, STATE_OF_PHASE } from '../domain/certificates';
+import { PIN_ADVICE } from '../domain/pinAdvice';
 import { expiryFact } from './closingCards';
-import { policyText, type Policy } from './policy';
-import type { CheckRecord } from './certificateCheck';
+import { policyText, type Policy } from '../domain/policy';
+import type { CheckRecord } from '../domain/certificateCheck';
 
 /** The cards of the paired agent: pairing code, devices, and what the card in the reader says. */
-
-const clock = new Intl.DateTimeFormat('tr-TR', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
-
-/** 14:05 in Istanbul. */
-export function istanbulTime(iso: string): string {
-  return clock.format(new Date(iso));
-}
-
-/** An instant (ISO) as the Istanbul calendar day (2026-11-21). */
-export function dayOf(iso: string): string {
-  return istanbulDate(new Date(iso));
-}
 
 const back = (locale: Locale): CardButton => ({ label: t(locale, 'common.back'), data: { verb: Verb.menu } });
 
@@ -81,39 +70,6 @@ export function noReportCard(locale: Locale, reading: Exclude<CardReading, { kin
   }
 }
 
-/** The PIN state's advice: what to say, and whether to offer Kilit Çözme with the PUK warning. */
-export interface PinAdvice {
-  state: StringKey;
-  advice: StringKey;
-  /** Shown as the card's warning (stop, do not guess). */
-  urgent: boolean;
-  unlockButton: boolean;
-  pukWarning: boolean;
-}
-
-export const PIN_ADVICE: Record<PinState, PinAdvice> = {
-  locked: { state: 'agent.pin.locked', advice: 'agent.advice.locked', urgent: true, unlockButton: true, pukWarning: true },
-  final_try: { state: 'agent.pin.final_try', advice: 'agent.advice.final_try', urgent: true, unlockButton: true, pukWarning: true },
-  count_low: { state: 'agent.pin.count_low', advice: 'agent.advice.count_low', urgent: true, unlockButton: true, pukWarning: false },
-  unknown: { state: 'agent.pin.unknown', advice: 'agent.advice.unknown', urgent: false, unlockButton: false, pukWarning: false },
-};
-
-/** Where a certificate stands today: not yet valid (a new card), valid, or expired. */
-export type CertificatePhase = 'new' | 'valid' | 'expired';
-
-export function certificatePhase(cert: { notBefore: string; notAfter: string }, now: Date): CertificatePhase {
-  if (Date.parse(cert.notBefore) > now.getTime()) return 'new';
-  return Date.parse(cert.notAfter) < now.getTime() ? 'expired' : 'valid';
-}
-
-const PHASE_OF_STATE: Record<CertificateState, CertificatePhase> = { not_yet_valid: 'new', valid: 'valid', expired: 'expired' };
-const STATE_OF_PHASE: Record<CertificatePhase, CertificateState> = { new: 'not_yet_valid', valid: 'valid', expired: 'expired' };
-
-/** The phase of the report's certificate: the agent's own state at reading, else from the dates (older agents). */
-export function reportCertificatePhase(report: CardReport, cert: { notBefore: string; notAfter: string }, now: Date): CertificatePhase {
-  return report.certificateState ? PHASE_OF_STATE[report.certificateState] : certificatePhase(cert, now);
-}
-
 /**
  * "Kartımı kontrol et": reader, card, holder (name only), issuer, validity with days left, PIN
  * state with advice. `oldExpiry` (ISO day) is the current card's expiry when the reader holds
@@ -166,14 +122,6 @@ export function cardStatusCard(locale: Locale, report: CardReport, now: Date, po
     back(locale),
   ];
   return messageCard({ title, warning, facts, paragraphs, buttons });
-}
-
-/** The expiry day of the card in use (valid now, not `newSerial`), from the certificates the agents have shown. */
-export function currentCardExpiry(certs: { serialNumber: string; notBefore: string; notAfter: string }[], newSerial: string, now: Date): string | undefined {
-  const current = certs
-    .filter((c) => c.serialNumber !== newSerial && certificatePhase(c, now) === 'valid')
-    .sort((a, b) => b.notAfter.localeCompare(a.notAfter))[0];
-  return current ? dayOf(current.notAfter) : undefined;
 }
 
 /** "Kamu SM durumu: ASKIDA (kontrol saati: 14:02)", next to the certificate's dates. */

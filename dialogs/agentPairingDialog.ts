@@ -4,7 +4,8 @@ import { comingSoonCard } from '../cards/common';
 import { localeOf } from '../cards/i18n';
 import { DOWNLOAD_PATH } from '../bot/agentLink/agentDownloads';
 import { devicesCard, pairingCodeCard, pairingPausedCard } from './agentCards';
-import { userOf, type PathServices } from './pathServices';
+import type { PathServices } from './pathServices';
+import { userOf } from '../domain/people';
 
 export const AGENT_PAIRING_DIALOG = 'agentPairingDialog';
 const FLOW = `${AGENT_PAIRING_DIALOG}.flow`;

@@ -2,9 +2,10 @@ import type { Attachment, TurnContext } from 'botbuilder';
 import type { CardReport } from '../paired-agent/report';
 import { messageCard } from '../cards/index';
 import { localeOf, t } from '../cards/i18n';
-import { formatDate } from './dates';
-import { currentCardExpiry, dayOf, reportCertificatePhase } from './agentCards';
-import { userOf, type PathServices } from './pathServices';
+import { dayOf, formatDate } from '../domain/dates';
+import { currentCardExpiry, reportCertificatePhase } from '../domain/certificates';
+import type { PathServices } from './pathServices';
+import { userOf } from '../domain/people';
 
 /** What the renewal and new-card paths learn from the paired agent, when there is one. */
 export type ReaderCard =

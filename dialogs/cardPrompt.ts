@@ -5,7 +5,7 @@ import { dateQuestionCard, messageCard, type MessageCardModel } from '../cards/i
 import { localeOf, t } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { normalizeText } from '../bot/nlu/normalize';
-import { formatDate, parseUserDate } from './dates';
+import { formatDate, parseUserDate } from '../domain/dates';
 import { cardAction } from './mainDialog';
 
 export interface PromptChoice {

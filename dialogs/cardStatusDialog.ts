@@ -1,9 +1,11 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { localeOf } from '../cards/i18n';
-import { cardStatusCard, certificatePhase, currentCardExpiry, noReportCard } from './agentCards';
-import { userOf, type PathServices } from './pathServices';
-import { checkCertificate } from './certificateCheck';
+import { cardStatusCard, noReportCard } from './agentCards';
+import { certificatePhase, currentCardExpiry } from '../domain/certificates';
+import type { PathServices } from './pathServices';
+import { userOf } from '../domain/people';
+import { checkCertificate } from '../domain/certificateCheck';
 
 export const CARD_STATUS_DIALOG = 'cardStatusDialog';
 const FLOW = `${CARD_STATUS_DIALOG}.flow`;

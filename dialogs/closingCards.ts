@@ -2,8 +2,8 @@ import type { Attachment } from 'botbuilder';
 import { messageCard } from '../cards/index';
 import { t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
-import { formatDate } from './dates';
-import { labelOf, policyText, say, type Policy } from './policy';
+import { formatDate } from '../domain/dates';
+import { labelOf, policyText, say, type Policy } from '../domain/policy';
 import type { WhoPaysResult } from './whoPaysDialog';
 
 /** Cards more than one path ends with. */

@@ -4,7 +4,7 @@ import { messageCard, type MessageCardModel } from '../cards/index';
 import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { policyText, requireFaqEntries, say, type Policy } from './policy';
+import { policyText, requireFaqEntries, say, type Policy } from '../domain/policy';
 import { routedFaqTopics } from './intentRoutes';
 import type { PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysResult } from './whoPaysDialog';

@@ -4,12 +4,13 @@ import { messageCard } from '../cards/index';
 import { localeOf, t } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { menuPathText, reasonForPath, say } from './policy';
-import { stopExpiryPings, userOf, type PathServices } from './pathServices';
+import { menuPathText, reasonForPath, say } from '../domain/policy';
+import { stopExpiryPings, type PathServices } from './pathServices';
+import { userOf } from '../domain/people';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
 import { feeExplanation, feeFacts, newCardRulesCard } from './closingCards';
 import { SUSPENSION_CHECK_DIALOG, SuspensionCheckDialog } from './suspensionCheckDialog';
-import { checkRecord, type CheckRecord } from './certificateCheck';
+import { checkRecord, type CheckRecord } from '../domain/certificateCheck';
 
 export const LOST_CARD_DIALOG = 'lostCardDialog';
 const PROMPT = `${LOST_CARD_DIALOG}.prompt`;

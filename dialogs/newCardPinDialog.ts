@@ -4,10 +4,10 @@ import { messageCard, type CardButton } from '../cards/index';
 import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { fillPolicy, policyText, say, type Policy } from './policy';
+import { fillPolicy, policyText, say, type Policy } from '../domain/policy';
 import type { PathServices } from './pathServices';
 import { newCardCard, readReaderCard } from './agentReading';
-import { formatDate } from './dates';
+import { formatDate } from '../domain/dates';
 import { PIN_STEPS_BY_CASE, rulesCaseOf, type NewCardRulesCase } from './closingCards';
 
 export const NEW_CARD_PIN_DIALOG = 'newCardPinDialog';

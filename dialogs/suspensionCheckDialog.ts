@@ -4,10 +4,11 @@ import type { RevocationResult } from '../bot/certStatus';
 import { messageCard } from '../cards/index';
 import { localeOf, t, type StringKey } from '../cards/i18n';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { istanbulTime } from './agentCards';
-import { checkUserCertificate } from './certificateCheck';
-import { menuPathText } from './policy';
-import { userOf, type PathServices } from './pathServices';
+import { istanbulTime } from '../domain/dates';
+import { checkUserCertificate } from '../domain/certificateCheck';
+import { menuPathText } from '../domain/policy';
+import type { PathServices } from './pathServices';
+import { userOf } from '../domain/people';
 
 export const SUSPENSION_CHECK_DIALOG = 'suspensionCheckDialog';
 const PROMPT = `${SUSPENSION_CHECK_DIALOG}.prompt`;

@@ -4,7 +4,7 @@ import { messageCard } from '../cards/index';
 import { localeOf, t } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { menuPathText, policyText } from './policy';
+import { menuPathText, policyText } from '../domain/policy';
 import type { PathServices } from './pathServices';
 
 export const UNLOCK_DIALOG = 'unlockDialog';

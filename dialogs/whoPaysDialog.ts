@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { localeOf, t } from '../cards/i18n';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { feeDecision, labelledChoices, policyText, reasonOf, type FeeDecision, type Policy } from './policy';
+import { feeDecision, labelledChoices, policyText, reasonOf, type FeeDecision, type Policy } from '../domain/policy';
 import { UNLOCK_DIALOG } from './unlockDialog';
 
 export const WHO_PAYS_DIALOG = 'whoPaysDialog';

@@ -1,7 +1,7 @@
 import { createHmac, createPublicKey, randomUUID } from 'node:crypto';
 import { CARD_REPORT_SCHEMA, type CardReport } from '../../paired-agent/report';
 import { CloseCode, verifyEnvelope, type CardEventBody, type ProbeResultBody } from '../../paired-agent/protocol';
-import { istanbulDate } from '../../dialogs/dates';
+import { istanbulDate } from '../../domain/dates';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import type { Logger } from '../logger';
 import type { AgentHub } from './agentHub';

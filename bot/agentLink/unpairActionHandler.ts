@@ -3,7 +3,7 @@ import { messageCard } from '../../cards/index';
 import { localeOf, t } from '../../cards/i18n';
 import { Verb, type CardActionData } from '../../cards/verbs';
 import type { CardActionHandler } from '../../dialogs/cardActionHandler';
-import { userOf } from '../../dialogs/pathServices';
+import { userOf } from '../../domain/people';
 import type { CardAgent } from './cardAgent';
 
 /** "Kaldır" on the paired-devices card: unpairs that PC (only the user's own) and tells its agent. */

@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { messageCard, type CardButton, type CardFact } from '../../cards/index';
 import { menuButtons } from '../../cards/common';
-import type { Policy } from '../../dialogs/policy';
+import type { Policy } from '../../domain/policy';
 import { t, type Locale } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import type { Ticket, TranscriptLine } from '../../state/handoffStore';

@@ -7,7 +7,7 @@ import { menuCard, secretWarningCard } from '../../cards/common';
 import { localeOf, t, type Locale } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { cardAction } from '../../dialogs/mainDialog';
-import type { Policy } from '../../dialogs/policy';
+import type { Policy } from '../../domain/policy';
 import type { ClosedBy, HandoffMemo, HandoffStore, Person, Ticket, TicketOutcome, TranscriptLine } from '../../state/handoffStore';
 import { normalizeText } from '../nlu/normalize';
 import { scanForSecrets } from '../secrets';

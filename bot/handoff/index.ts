@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { BotConfig } from '../config';
 import type { Logger } from '../logger';
 import { resolveLocale } from '../../cards/i18n';
-import type { Policy } from '../../dialogs/policy';
+import type { Policy } from '../../domain/policy';
 import { MemoryHandoffStore } from '../../state/memoryHandoffStore';
 import type { HandoffMemo } from '../../state/handoffStore';
 import { RedisHandoffStore } from '../../state/redisHandoffStore';

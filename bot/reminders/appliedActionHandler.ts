@@ -3,9 +3,9 @@ import { messageCard } from '../../cards/index';
 import { localeOf, t, type Locale } from '../../cards/i18n';
 import { Verb, type CardActionData } from '../../cards/verbs';
 import type { CardActionHandler } from '../../dialogs/cardActionHandler';
-import { userOf } from '../../dialogs/pathServices';
+import { userOf } from '../../domain/people';
 import type { ExpiryRoster } from '../../state/expiryRoster';
-import { policyText, type Policy } from '../../dialogs/policy';
+import { policyText, type Policy } from '../../domain/policy';
 
 /** The person's open renewal request, its status in the given language (bot/requests). */
 export type OpenRequestLookup = (userId: string, locale: Locale) => Promise<{ number: string; status: string } | undefined>;

@@ -1,7 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { Redis } from 'ioredis';
 import { loadConfig, type BotConfig } from '../config';
-import { loadPolicy, type Policy } from '../../dialogs/policy';
+import { loadPolicy, type Policy } from '../../domain/policy';
 import { ConversationReferenceStore } from '../../state/conversationReferences';
 import { ExpiryRoster } from '../../state/expiryRoster';
 import { RedisRosterBackend } from '../../state/redisRosterBackend';

@@ -2,7 +2,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { BotConfig } from '../config';
 import type { Logger } from '../logger';
-import type { Policy } from '../../dialogs/policy';
+import type { Policy } from '../../domain/policy';
 import type { CardActionHandler } from '../../dialogs/cardActionHandler';
 import { ConversationReferenceStore } from '../../state/conversationReferences';
 import type { ExpiryRoster } from '../../state/expiryRoster';

@@ -1,5 +1,5 @@
-import { addDays, daysBetween } from '../../dialogs/dates';
-import type { ReminderPolicy } from '../../dialogs/policy';
+import { addDays, daysBetween } from '../../domain/dates';
+import type { ReminderPolicy } from '../../domain/policy';
 import type { RosterRecord } from '../../state/rosterRecord';
 import { SendWindow } from './sendWindow';
 

@@ -3,8 +3,8 @@ import { messageCard, type CardButton } from '../../cards/index';
 import { t, type Locale } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { expiryFact } from '../../dialogs/closingCards';
-import { addDays, formatDate } from '../../dialogs/dates';
-import { policyText, say, targetDate, type Policy, type ReminderPolicy } from '../../dialogs/policy';
+import { addDays, formatDate } from '../../domain/dates';
+import { policyText, say, targetDate, type Policy, type ReminderPolicy } from '../../domain/policy';
 import { SendWindow } from './sendWindow';
 
 /** What a ping shows: the certificate's deadline and the days left on the day it is sent. */

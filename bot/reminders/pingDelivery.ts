@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { MessageFactory } from 'botbuilder';
 import { resolveLocale } from '../../cards/i18n';
-import { addDays, istanbulDate } from '../../dialogs/dates';
-import type { Policy } from '../../dialogs/policy';
+import { addDays, istanbulDate } from '../../domain/dates';
+import type { Policy } from '../../domain/policy';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import type { PingLedger } from '../../state/pingLedger';
 import type { ConversationReferenceStore } from '../../state/conversationReferences';

@@ -1,4 +1,4 @@
-import { formatDate, istanbulDate } from '../../dialogs/dates';
+import { formatDate, istanbulDate } from '../../domain/dates';
 import { openCliParts } from './cliParts';
 import { ReminderScan } from './reminderScan';
 import { SendWindow } from './sendWindow';

@@ -1,5 +1,5 @@
-import { istanbulDate } from '../../dialogs/dates';
-import type { ReminderPolicy } from '../../dialogs/policy';
+import { istanbulDate } from '../../domain/dates';
+import type { ReminderPolicy } from '../../domain/policy';
 import type { RosterBackend } from '../../state/rosterBackend';
 import type { PingLedger } from '../../state/pingLedger';
 import { decidePing, expiryRanges, catchUpFrom, type PingPlan } from './milestones';

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { parseUserDate } from '../../dialogs/dates';
-import type { Policy } from '../../dialogs/policy';
+import { parseUserDate } from '../../domain/dates';
+import type { Policy } from '../../domain/policy';
 import type { ConversationReferenceStore } from '../../state/conversationReferences';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import type { MergeOutcome } from '../../state/rosterRecord';

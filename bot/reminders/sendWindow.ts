@@ -1,4 +1,4 @@
-import type { ReminderPolicy } from '../../dialogs/policy';
+import type { ReminderPolicy } from '../../domain/policy';
 
 type Window = ReminderPolicy['window'];
 type WeekdayName = Window['days'][number];

@@ -3,10 +3,10 @@ import { messageCard } from '../../cards/index';
 import { localeOf, t } from '../../cards/i18n';
 import { Verb, type CardActionData } from '../../cards/verbs';
 import type { CardActionHandler } from '../../dialogs/cardActionHandler';
-import { formatDate, istanbulDate } from '../../dialogs/dates';
+import { formatDate, istanbulDate } from '../../domain/dates';
 import { snoozePingDay } from './pingCard';
-import { userOf } from '../../dialogs/pathServices';
-import type { ReminderPolicy } from '../../dialogs/policy';
+import { userOf } from '../../domain/people';
+import type { ReminderPolicy } from '../../domain/policy';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 
 /**

@@ -1,5 +1,5 @@
 import { t, type Locale } from '../../cards/i18n';
-import { formatDate, istanbulDate } from '../../dialogs/dates';
+import { formatDate, istanbulDate } from '../../domain/dates';
 import type { LastReport } from '../agentLink/cardAgent';
 
 /**

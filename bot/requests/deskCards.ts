@@ -2,10 +2,9 @@ import type { Attachment } from 'botbuilder';
 import { messageCard, requestDeskCard, type CardButton, type CardFact } from '../../cards/index';
 import { t, type Locale } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
-import { daysBetween, formatDate, istanbulDate } from '../../dialogs/dates';
-import { labelOf, type Policy } from '../../dialogs/policy';
+import { dayOf, daysBetween, formatDate, istanbulDate, istanbulTime } from '../../domain/dates';
+import { labelOf, type Policy } from '../../domain/policy';
 import type { RenewalRequest, SuspensionCheck } from '../../state/requestStore';
-import { dayOf, istanbulTime } from '../../dialogs/agentCards';
 import type { LifeCycle } from './lifeCycle';
 import type { WorkingHours } from '../handoff/workingHours';
 

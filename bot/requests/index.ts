@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { BotConfig } from '../config';
 import type { Logger } from '../logger';
-import type { Policy } from '../../dialogs/policy';
+import type { Policy } from '../../domain/policy';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import { MemoryRequestStore } from '../../state/memoryRequestStore';
 import { RedisRequestStore } from '../../state/redisRequestStore';

@@ -1,5 +1,5 @@
 import type { Locale } from '../../cards/i18n';
-import type { Policy, RequestStatus } from '../../dialogs/policy';
+import type { Policy, RequestStatus } from '../../domain/policy';
 
 /** The request statuses of the policy file, looked up by id. */
 export class LifeCycle {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
-/** The form template in the policy folder (dialogs/forms/lateRenewalForm.json). */
+/** The form template in the policy folder (domain/forms/lateRenewalForm.json). */
 export interface FormTemplate {
   institution: string;
   title: string;
@@ -14,7 +14,7 @@ export interface FormTemplate {
   signatureLabel: string;
 }
 
-export const LATE_FORM_PATH = join(__dirname, '../../dialogs/forms/lateRenewalForm.json');
+export const LATE_FORM_PATH = join(__dirname, '../../domain/forms/lateRenewalForm.json');
 const FONT_DIR = join(__dirname, 'fonts');
 
 let fonts: { regular: Buffer; bold: Buffer } | undefined;

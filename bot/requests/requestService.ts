@@ -4,9 +4,10 @@ import { MessageFactory, TeamsInfo, TurnContext, type Activity, type ChannelAcco
 import { localeOf, t, type Locale } from '../../cards/i18n';
 import { messageCard } from '../../cards/index';
 import { Verb } from '../../cards/verbs';
-import { formatDate, istanbulDate } from '../../dialogs/dates';
-import { labelOf, say, type Policy } from '../../dialogs/policy';
-import { userOf, type RenewalDraft, type RenewalRecorder } from '../../dialogs/pathServices';
+import { formatDate, istanbulDate } from '../../domain/dates';
+import { labelOf, say, type Policy } from '../../domain/policy';
+import { userOf } from '../../domain/people';
+import type { RenewalDraft, RenewalRecorder } from '../../domain/renewals';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import {
   NUMBER_PLACEHOLDER, type OpenFilter, type RenewalRequest, type RequestActor, type RequestChange, type RequestStore,

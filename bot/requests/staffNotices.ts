@@ -2,8 +2,8 @@ import type { Attachment } from 'botbuilder';
 import { messageCard, type CardButton } from '../../cards/index';
 import { t, type Locale } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
-import { formatDate, istanbulDate } from '../../dialogs/dates';
-import { fillPolicy, policyText, reasonOf, say, type Policy } from '../../dialogs/policy';
+import { formatDate, istanbulDate } from '../../domain/dates';
+import { fillPolicy, policyText, reasonOf, say, type Policy } from '../../domain/policy';
 import type { RenewalRequest, RequestChange } from '../../state/requestStore';
 import type { LifeCycle } from './lifeCycle';
 

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { MessageFactory } from 'botbuilder';
-import { cardStatusCard, noReportCard, PIN_ADVICE } from '../../dialogs/agentCards';
+import { cardStatusCard, noReportCard } from '../../dialogs/agentCards';
+import { PIN_ADVICE } from '../../domain/pinAdvice';
 import { buttonTitles, visibleText } from '../support/fakeConnector';
 import { CKF_USER_PIN_COUNT_LOW, CKF_USER_PIN_FINAL_TRY, CKF_USER_PIN_LOCKED } from '../../paired-agent/pin-state';
 import { MemoryAgentStore } from '../../bot/agentLink/memoryAgentStore';
 import { parseCode } from '../../bot/agentLink/pairingCode';
 import { fixtureReport } from './support';
 import { t } from '../../cards/i18n';
-import { loadPolicy } from '../../dialogs/policy';
+import { loadPolicy } from '../../domain/policy';
 
 const NOW = new Date('2026-11-21T10:00:00+03:00');
 const PUK = 'PUK kodu kilit çözmek için **kullanılmaz**';

@@ -4,7 +4,7 @@ import { startBot, type BotUnderTest } from '../support/botHarness';
 import { TestRedisServer } from '../support/redisServer';
 import { adaptiveCardOf, FakeConnector, visibleText, type ReceivedActivity } from '../support/fakeConnector';
 import { ayse, newConversationId, postToBot, teamsMessage } from '../support/teams';
-import { addDays, formatDate, istanbulDate } from '../../dialogs/dates';
+import { addDays, formatDate, istanbulDate } from '../../domain/dates';
 
 /**
  * Issue 15, C1/C2/C3: the same press delivered twice at once (a double press, or a Teams retry)

@@ -8,7 +8,7 @@ import { dateQuestionCard, messageCard, requestDeskCard, plainText, type Message
 import { keysOf, t, type Locale, type StringKey } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { newCardRulesCard } from '../../dialogs/closingCards';
-import { loadPolicy } from '../../dialogs/policy';
+import { loadPolicy } from '../../domain/policy';
 import { cardStatusCard, devicesCard, noReportCard, pairingCodeCard, pairingPausedCard } from '../../dialogs/agentCards';
 import { pingCard } from '../../bot/reminders/pingCard';
 import { CKF_USER_PIN_LOCKED } from '../../paired-agent/pin-state';

@@ -2,7 +2,7 @@ import type { IntentResult, Recognizer } from '../../bot/nlu';
 import assert from 'node:assert/strict';
 import { fidelityTables, SECRET_WARNING, securityWordQuestions, securityWordValues } from './fidelity.cases';
 import { DialogHarness } from './harness';
-import { loadPolicy } from '../../dialogs/policy';
+import { loadPolicy } from '../../domain/policy';
 import { FaqDialog } from '../../dialogs/faqDialog';
 import { routedFaqTopics } from '../../dialogs/intentRoutes';
 import type { PathServices } from '../../dialogs/pathServices';

@@ -3,7 +3,7 @@ import { DialogHarness } from './harness';
 import { englishCases, feeTable, newCardPinCases, questionCases, renewalCases, RULE_CODE, unlockAndLostCases } from './paths.cases';
 import { assertRecorded, play } from './playPath';
 import { adaptiveCardOf } from '../support/fakeConnector';
-import { loadPolicy } from '../../dialogs/policy';
+import { loadPolicy } from '../../domain/policy';
 
 describe('guided paths (TestAdapter)', () => {
   for (const [group, rows, locale] of [['renewal', renewalCases], ['new card PIN', newCardPinCases], ['unlock and lost card', unlockAndLostCases], ['questions', questionCases], ['in English', englishCases, 'en-US']] as const) {

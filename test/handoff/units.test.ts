@@ -8,7 +8,7 @@ import {
 } from '../../bot/handoff/handoffCards';
 import type { Locale } from '../../cards/i18n';
 import type { Ticket } from '../../state/handoffStore';
-import { loadPolicy } from '../../dialogs/policy';
+import { loadPolicy } from '../../domain/policy';
 import { visibleText } from '../support/fakeConnector';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

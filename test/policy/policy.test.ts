@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_POLICY_PATH, feeDecision, fillPolicy, loadPolicy, PolicyError, renewalTiming, targetDate, validatePolicy } from '../../dialogs/policy';
-import { addMonths } from '../../dialogs/dates';
+import { DEFAULT_POLICY_PATH, feeDecision, fillPolicy, loadPolicy, PolicyError, renewalTiming, targetDate, validatePolicy } from '../../domain/policy';
+import { addMonths } from '../../domain/dates';
 import { INTENT_ROUTES, TOPIC_ROUTES } from '../../dialogs/intentRoutes';
 
 const raw = () => JSON.parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')) as Record<string, any>;

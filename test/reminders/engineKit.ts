@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationReference } from 'botbuilder';
 import { Redis } from 'ioredis';
 import { createLogger } from '../../bot/logger';
-import { loadPolicy } from '../../dialogs/policy';
+import { loadPolicy } from '../../domain/policy';
 import { BullReminderEngine } from '../../bot/reminders/bullReminderEngine';
 import { PingDelivery } from '../../bot/reminders/pingDelivery';
 import { CloudAdapterSender, type ProactiveSender } from '../../bot/reminders/proactiveSender';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { loadPolicy } from '../../dialogs/policy';
+import { loadPolicy } from '../../domain/policy';
 import { decidePing } from '../../bot/reminders/milestones';
 import { SendWindow } from '../../bot/reminders/sendWindow';
 import { mergeRecord, type RosterInput, type RosterRecord } from '../../state/rosterRecord';
 import { pingCard } from '../../bot/reminders/pingCard';
-import { addDays } from '../../dialogs/dates';
+import { addDays } from '../../domain/dates';
 import { assertSendableCard } from '../support/cardCheck';
 import { retryAfterMs, classifySendError, RetryableSendError, ConversationGoneError } from '../../bot/reminders/errors';
 import { retryDelay } from '../../bot/reminders/backoff';

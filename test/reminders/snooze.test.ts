@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { TestAdapter, type Activity } from 'botbuilder';
-import { loadPolicy } from '../../dialogs/policy';
+import { loadPolicy } from '../../domain/policy';
 import { pingCard } from '../../bot/reminders/pingCard';
 import { SnoozeActionHandler } from '../../bot/reminders/snoozeActionHandler';
 import { ExpiryRoster } from '../../state/expiryRoster';
-import { addDays } from '../../dialogs/dates';
+import { addDays } from '../../domain/dates';
 import { assertSendableCard } from '../support/cardCheck';
 import { RULE_CODE } from '../dialogs/paths.cases';
 import { adaptiveCardOf, visibleText } from '../support/fakeConnector';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Attachment } from 'botbuilder';
 import { t, type Locale } from '../../cards/i18n';
-import { fillPolicy, loadPolicy, policyText, say } from '../../dialogs/policy';
+import { fillPolicy, loadPolicy, policyText, say } from '../../domain/policy';
 import { WorkingHours } from '../../bot/handoff/workingHours';
 import { LifeCycle } from '../../bot/requests/lifeCycle';
 import { deskCard } from '../../bot/requests/deskCards';

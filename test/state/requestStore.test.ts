@@ -4,7 +4,7 @@ import { TestRedisServer } from '../support/redisServer';
 import { MemoryRequestStore } from '../../state/memoryRequestStore';
 import { RedisRequestStore } from '../../state/redisRequestStore';
 import { NUMBER_PLACEHOLDER, type RenewalRequest, type RequestStore } from '../../state/requestStore';
-import { loadPolicy, validatePolicy } from '../../dialogs/policy';
+import { loadPolicy, validatePolicy } from '../../domain/policy';
 
 const NOW = new Date('2026-03-10T10:00:00+03:00');
 

@@ -1,6 +1,13 @@
-import type { CertRef, RevocationResult } from '../bot/certStatus';
-import { certificatePhase } from './agentCards';
-import type { PathServices } from './pathServices';
+import type { CertRef, RevocationChecker, RevocationResult } from '../bot/certStatus';
+import type { CardAgent } from '../bot/agentLink/cardAgent';
+import { certificatePhase } from './certificates';
+
+/** What a check needs: a clock, and the agent and checker when there are (the paths' services). */
+export interface CertificateCheckServices {
+  now: () => Date;
+  agent?: CardAgent;
+  certStatus?: RevocationChecker;
+}
 
 /** The check's result as the renewal request and the help desk ticket keep it. */
 export type CheckRecord = Pick<RevocationResult, 'status' | 'checkedAt' | 'source'>;
@@ -10,7 +17,7 @@ export type CheckRecord = Pick<RevocationResult, 'status' | 'checkedAt' | 'sourc
  * agent last reported with revocation pointers, latest expiry first. Undefined when there is no
  * checker, no agent or no such certificate; a failure of the check itself is `unchecked`.
  */
-export async function checkUserCertificate(services: PathServices, userId: string, options: { fresh?: boolean } = {}): Promise<RevocationResult | undefined> {
+export async function checkUserCertificate(services: CertificateCheckServices, userId: string, options: { fresh?: boolean } = {}): Promise<RevocationResult | undefined> {
   if (!services.certStatus || !services.agent) return undefined;
   const now = services.now();
   const certs = await services.agent.certificates(userId).catch(() => []);
@@ -21,7 +28,7 @@ export async function checkUserCertificate(services: PathServices, userId: strin
   return checkCertificate(services, { serialNumber: inUse.serialNumber, notBefore: inUse.notBefore, notAfter: inUse.notAfter, revocation: inUse.revocation }, options);
 }
 
-export async function checkCertificate(services: PathServices, ref: CertRef, options: { fresh?: boolean } = {}): Promise<RevocationResult | undefined> {
+export async function checkCertificate(services: CertificateCheckServices, ref: CertRef, options: { fresh?: boolean } = {}): Promise<RevocationResult | undefined> {
   if (!services.certStatus) return undefined;
   try {
     return await services.certStatus.check(ref, options);

@@ -12,6 +12,18 @@ export function istanbulDate(now: Date): string {
   return istanbulDay.format(now);
 }
 
+const clock = new Intl.DateTimeFormat('tr-TR', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+
+/** 14:05 in Istanbul. */
+export function istanbulTime(iso: string): string {
+  return clock.format(new Date(iso));
+}
+
+/** An instant (ISO) as the Istanbul calendar day (2026-11-21). */
+export function dayOf(iso: string): string {
+  return istanbulDate(new Date(iso));
+}
+
 /** Whole days from `from` to `to` (both ISO dates); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((toUtcMidnight(to) - toUtcMidnight(from)) / 86_400_000);
