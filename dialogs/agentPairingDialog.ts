@@ -3,7 +3,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { comingSoonCard } from '../cards/common';
 import { localeOf } from '../cards/i18n';
 import { DOWNLOAD_PATH } from '../bot/agentLink/agentDownloads';
-import { devicesCard, pairingCodeCard, pairingPausedCard } from './agentCards';
+import { devicesCard, pairingCodeCard, pairingPausedCard } from '../cards/agentCards';
 import type { PathServices } from './pathServices';
 import { userOf } from '../domain/people';
 

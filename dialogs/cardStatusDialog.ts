@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { localeOf } from '../cards/i18n';
-import { cardStatusCard, noReportCard } from './agentCards';
+import { cardStatusCard, noReportCard } from '../cards/agentCards';
 import { certificatePhase, currentCardExpiry } from '../domain/certificates';
 import type { PathServices } from './pathServices';
 import { userOf } from '../domain/people';

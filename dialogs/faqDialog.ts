@@ -8,7 +8,7 @@ import { policyText, requireFaqEntries, say, type Policy } from '../domain/polic
 import { routedFaqTopics } from './intentRoutes';
 import type { PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysResult } from './whoPaysDialog';
-import { feeExplanation, feeFacts } from './closingCards';
+import { feeExplanation, feeFacts } from '../cards/closingCards';
 
 export const FAQ_DIALOG = 'faqDialog';
 const PROMPT = `${FAQ_DIALOG}.prompt`;

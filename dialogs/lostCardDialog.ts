@@ -8,7 +8,7 @@ import { menuPathText, reasonForPath, say } from '../domain/policy';
 import { stopExpiryPings, type PathServices } from './pathServices';
 import { userOf } from '../domain/people';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
-import { feeExplanation, feeFacts, newCardRulesCard } from './closingCards';
+import { feeExplanation, feeFacts, newCardRulesCard } from '../cards/closingCards';
 import { SUSPENSION_CHECK_DIALOG, SuspensionCheckDialog } from './suspensionCheckDialog';
 import { checkRecord, type CheckRecord } from '../domain/certificateCheck';
 

@@ -6,9 +6,10 @@ import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { fillPolicy, policyText, say, type Policy } from '../domain/policy';
 import type { PathServices } from './pathServices';
-import { newCardCard, readReaderCard } from './agentReading';
+import { readReaderCard } from '../domain/readerCard';
+import { newCardInReaderCard } from '../cards/agentCards';
 import { formatDate } from '../domain/dates';
-import { PIN_STEPS_BY_CASE, rulesCaseOf, type NewCardRulesCase } from './closingCards';
+import { PIN_STEPS_BY_CASE, rulesCaseOf, type NewCardRulesCase } from '../domain/newCardRules';
 
 export const NEW_CARD_PIN_DIALOG = 'newCardPinDialog';
 const PROMPT = `${NEW_CARD_PIN_DIALOG}.prompt`;
@@ -106,7 +107,7 @@ export class NewCardPinDialog extends ComponentDialog {
     const locale = localeOf(step.context);
     const reader = await readReaderCard(this.services, step.context);
     if (reader.kind === 'new') {
-      await step.context.sendActivity(MessageFactory.attachment(newCardCard(step.context, reader, [t(locale, 'agent.newCardPinHint')])));
+      await step.context.sendActivity(MessageFactory.attachment(newCardInReaderCard(locale, reader, [t(locale, 'agent.newCardPinHint')])));
     } else if (reader.kind === 'current') {
       await step.context.sendActivity(MessageFactory.attachment(messageCard({
         title: t(locale, 'agent.oldCardInReader', { serial: reader.serial, until: formatDate(reader.expiry) }),

@@ -10,8 +10,10 @@ import { stopExpiryPings, type PathServices } from './pathServices';
 import { userOf } from '../domain/people';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
 import { LOST_CARD_DIALOG } from './lostCardDialog';
-import { expiryFact, feeExplanation, feeFacts, newCardRulesCard, type NewCardRulesCase } from './closingCards';
-import { newCardCard, readReaderCard } from './agentReading';
+import { expiryFact, feeExplanation, feeFacts, newCardRulesCard } from '../cards/closingCards';
+import type { NewCardRulesCase } from '../domain/newCardRules';
+import { readReaderCard } from '../domain/readerCard';
+import { newCardInReaderCard } from '../cards/agentCards';
 
 export const RENEWAL_DIALOG = 'renewalDialog';
 const PROMPT = `${RENEWAL_DIALOG}.prompt`;
@@ -69,7 +71,7 @@ export class RenewalDialog extends ComponentDialog {
       return step.next(reader.expiry);
     }
     if (reader.kind === 'new') {
-      await step.context.sendActivity(MessageFactory.attachment(newCardCard(step.context, reader)));
+      await step.context.sendActivity(MessageFactory.attachment(newCardInReaderCard(locale, reader)));
       if (reader.oldExpiry) return step.next(reader.oldExpiry);
     }
     const today = this.today();

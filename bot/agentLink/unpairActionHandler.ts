@@ -1,6 +1,6 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { messageCard } from '../../cards/index';
-import { localeOf, t } from '../../cards/i18n';
+import { unpairAnswerCard } from '../../cards/agentCards';
+import { localeOf } from '../../cards/i18n';
 import { Verb, type CardActionData } from '../../cards/verbs';
 import type { CardActionHandler } from '../../dialogs/cardActionHandler';
 import { userOf } from '../../domain/people';
@@ -17,10 +17,6 @@ export class UnpairActionHandler implements CardActionHandler {
     const deviceId = typeof data.deviceId === 'string' ? data.deviceId : '';
     const name = typeof data.deviceName === 'string' ? data.deviceName : '';
     const done = deviceId !== '' && (await this.agent.unpair(userOf(context).userId, deviceId));
-    await context.sendActivity(MessageFactory.attachment(messageCard({
-      title: done ? t(locale, 'agent.unpairedTitle', { device: name }) : t(locale, 'agent.unpairGone'),
-      paragraphs: done ? [t(locale, 'agent.unpairedBody')] : [],
-      buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
-    })));
+    await context.sendActivity(MessageFactory.attachment(unpairAnswerCard(locale, done ? name : undefined)));
   }
 }

@@ -17,7 +17,7 @@ import type { Courier } from './courier';
 import { dialogPosition, type DialogPosition } from './dialogPosition';
 import {
   claimedCard, deskClaimedCard, lineText, noDeskCard, openTicketsCard, queuedCard, reannounceCard, satisfactionCard, ticketCard,
-} from './handoffCards';
+} from '../../cards/handoffCards';
 import type { WorkingHours } from './workingHours';
 
 export interface HandoffEngineOptions {

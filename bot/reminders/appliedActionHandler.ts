@@ -1,5 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { messageCard } from '../../cards/index';
+import { appliedAnswerCard } from '../../cards/reminderCards';
 import { localeOf, t, type Locale } from '../../cards/i18n';
 import { Verb, type CardActionData } from '../../cards/verbs';
 import type { CardActionHandler } from '../../dialogs/cardActionHandler';
@@ -28,11 +28,8 @@ export class AppliedActionHandler implements CardActionHandler {
     const text = open ? t(locale, 'request.appliedLinked', open) : t(locale, done ? 'reminder.appliedDone' : 'reminder.stale');
     // No request recorded through the bot yet: offer to record it (the renewal path makes the request the desk works on).
     const record = done && !open && this.openRequest;
-    await context.sendActivity(MessageFactory.attachment(messageCard({
-      title: text,
-      // Pings are about an ordinary expiry, so the old certificate stays valid until then (R3).
-      paragraphs: [...(done ? [policyText(this.policy, 'r3', locale), policyText(this.policy, 'r4', locale)] : []), ...(record ? [t(locale, 'request.recordOffer')] : [])],
-      buttons: [...(record ? [{ label: t(locale, 'request.recordButton'), data: { verb: Verb.renewal } }] : []), { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
-    })));
+    // Pings are about an ordinary expiry, so the old certificate stays valid until then (R3).
+    const rules = done ? [policyText(this.policy, 'r3', locale), policyText(this.policy, 'r4', locale)] : [];
+    await context.sendActivity(MessageFactory.attachment(appliedAnswerCard(text, rules, Boolean(record), locale)));
   }
 }

@@ -9,7 +9,7 @@ import type { ConversationReferenceStore } from '../../state/conversationReferen
 import type { Logger } from '../logger';
 import { ConversationGoneError, PermanentSendError, RetryableSendError, classifySendError } from './errors';
 import { decidePing, type PingPlan } from './milestones';
-import { pingCard } from './pingCard';
+import { pingCard } from '../../cards/reminderCards';
 import type { ProactiveSender } from './proactiveSender';
 import type { ReminderCounters, SkipReason } from './reminderCounters';
 import { SendWindow } from './sendWindow';

@@ -1,3 +1,4 @@
+import { addDays } from '../../domain/dates';
 import type { ReminderPolicy } from '../../domain/policy';
 
 type Window = ReminderPolicy['window'];
@@ -115,4 +116,14 @@ export class SendWindow {
     const days = this.window.days.map((day) => WEEKDAYS.indexOf(day)).sort().join(',');
     return `${minutes} ${hours} * * ${days}`;
   }
+}
+
+/**
+ * The day the ping that ends a snooze pressed on `today` goes out: `snoozeDays` later, moved to the
+ * next send-window day (a Saturday becomes Monday). Undefined when that day is after expiry, so no
+ * snooze is offered or accepted that would leave the person without a ping before expiry.
+ */
+export function snoozePingDay(reminders: ReminderPolicy, today: string, expiry: string): string | undefined {
+  const day = new SendWindow(reminders.window).windowDayFrom(addDays(today, reminders.snoozeDays));
+  return day <= expiry ? day : undefined;
 }

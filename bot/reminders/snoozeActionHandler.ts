@@ -1,10 +1,10 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { messageCard } from '../../cards/index';
-import { localeOf, t } from '../../cards/i18n';
+import { localeOf } from '../../cards/i18n';
 import { Verb, type CardActionData } from '../../cards/verbs';
 import type { CardActionHandler } from '../../dialogs/cardActionHandler';
-import { formatDate, istanbulDate } from '../../domain/dates';
-import { snoozePingDay } from './pingCard';
+import { istanbulDate } from '../../domain/dates';
+import { snoozeAnswerCard, snoozeTooLateCard } from '../../cards/reminderCards';
+import { snoozePingDay } from './sendWindow';
 import { userOf } from '../../domain/people';
 import type { ReminderPolicy } from '../../domain/policy';
 import type { ExpiryRoster } from '../../state/expiryRoster';
@@ -25,14 +25,10 @@ export class SnoozeActionHandler implements CardActionHandler {
     // The snooze ends on the day its ping can go out (a window day), never after expiry.
     const until = expiry ? snoozePingDay(this.policy, istanbulDate(now), expiry) : istanbulDate(now);
     if (!until) {
-      await context.sendActivity(MessageFactory.attachment(messageCard({
-        title: t(locale, 'reminder.snoozeTooLate'),
-        buttons: [{ label: t(locale, 'reminder.start'), data: { verb: Verb.renewal } }, { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
-      })));
+      await context.sendActivity(MessageFactory.attachment(snoozeTooLateCard(locale)));
       return;
     }
     const done = await this.roster.snooze(userOf(context).userId, expiry, until, now);
-    const text = done ? t(locale, 'reminder.snoozeDone', { date: formatDate(until) }) : t(locale, 'reminder.stale');
-    await context.sendActivity(MessageFactory.attachment(messageCard({ title: text, buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] })));
+    await context.sendActivity(MessageFactory.attachment(snoozeAnswerCard(done ? until : undefined, locale)));
   }
 }

@@ -2,8 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { MessageFactory, TeamsInfo, TurnContext, type Activity, type ChannelAccount, type ConversationReference } from 'botbuilder';
 import { localeOf, t, type Locale } from '../../cards/i18n';
-import { messageCard } from '../../cards/index';
-import { Verb } from '../../cards/verbs';
 import { formatDate, istanbulDate } from '../../domain/dates';
 import { labelOf, say, type Policy } from '../../domain/policy';
 import { userOf } from '../../domain/people';
@@ -16,12 +14,12 @@ import type { Logger } from '../logger';
 import { normalizeText } from '../nlu/normalize';
 import type { Courier } from '../handoff/courier';
 import type { WorkingHours } from '../handoff/workingHours';
-import { deskCard, listCard, suspensionCheckText } from './deskCards';
+import { deskCard, listCard, suspensionCheckText } from '../../cards/deskCards';
 import { LifeCycle } from './lifeCycle';
 import { toCsv } from './requestCsv';
 import { TURN_END_MESSAGES } from './requestMiddleware';
 import { LATE_FORM_PATH, renderForm, type FormTemplate } from './requestForm';
-import { alreadyOpenCard, formCard, mineCard, statusNotice, withdrawQuestion, type NoticeContext } from './staffNotices';
+import { alreadyOpenCard, formCard, mineCard, requestNumberCard, statusNoticeCard, withdrawQuestionCard, type NoticeContext } from '../../cards/requestCards';
 
 export interface RequestServiceOptions {
   store: RequestStore;
@@ -102,9 +100,7 @@ export class RequestService implements RenewalRecorder {
     if (!created) return this.showOpen(context, request, draft);
     this.options.log.info({ number: request.number, status, late: request.late }, 'renewal request recorded');
     const posted = await this.postToDesk(request);
-    await atTurnEnd(context, MessageFactory.attachment(messageCard({
-      title: t(locale, 'request.numberLine', { number: request.number }), buttons: [{ label: t(locale, 'request.mineButton'), data: { verb: Verb.requestMine } }],
-    })));
+    await atTurnEnd(context, MessageFactory.attachment(requestNumberCard(request, locale)));
     if (request.late) await atTurnEnd(context, await this.formMessage(context, posted));
     return posted;
   }
@@ -242,7 +238,7 @@ export class RequestService implements RenewalRecorder {
     if (!this.life.mayFollow(request.status, this.life.withdrawTo)) {
       return void (await context.sendActivity(t(locale, 'request.withdrawTooLate', { status: this.life.label(request.status, locale) })));
     }
-    if (confirm === undefined) return void (await context.sendActivity(MessageFactory.attachment(withdrawQuestion(request, locale))));
+    if (confirm === undefined) return void (await context.sendActivity(MessageFactory.attachment(withdrawQuestionCard(request, locale))));
     if (!confirm) return void (await context.sendActivity(t(locale, 'request.withdrawKept')));
     const outcome = await this.withdraw(number, who.userId, who.userName);
     if (outcome.kind === 'changed') await context.sendActivity(t(locale, 'request.withdrawn', { number }));
@@ -364,7 +360,7 @@ export class RequestService implements RenewalRecorder {
     await this.toThread(request, t(deskLocale, 'request.deskChangeNote', {
       name: actor.name, from: this.life.label(change.from ?? '', deskLocale), to: this.life.label(change.to, deskLocale),
     }));
-    await this.options.courier.send(request.requester.ref, MessageFactory.attachment(statusNotice(request, change, this.noticeContext())));
+    await this.options.courier.send(request.requester.ref, MessageFactory.attachment(statusNoticeCard(request, change, this.noticeContext())));
   }
 
   private async postToDesk(request: RenewalRequest): Promise<RenewalRequest> {

@@ -2,7 +2,7 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { t } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
 import { cardAction } from '../../dialogs/mainDialog';
-import { messageCard } from '../../cards/index';
+import { csvReadyCard } from '../../cards/deskCards';
 import { scanForSecrets } from '../secrets';
 import type { ChangeOutcome, RequestService } from './requestService';
 import { fold } from './requestService';
@@ -102,6 +102,6 @@ export class RequestVerbs {
   private async sendCsv(context: TurnContext): Promise<void> {
     const locale = this.desk.locale;
     const { url, count } = await this.service.csvLink();
-    await context.sendActivity(MessageFactory.attachment(messageCard({ title: t(locale, 'request.csvReady', { count }), paragraphs: [t(locale, 'request.csvLink', { url })] })));
+    await context.sendActivity(MessageFactory.attachment(csvReadyCard(count, url, locale)));
   }
 }

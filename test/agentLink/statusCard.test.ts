@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { MessageFactory } from 'botbuilder';
-import { cardStatusCard, noReportCard } from '../../dialogs/agentCards';
+import { cardStatusCard, noReportCard } from '../../cards/agentCards';
 import { PIN_ADVICE } from '../../domain/pinAdvice';
 import { buttonTitles, visibleText } from '../support/fakeConnector';
 import { CKF_USER_PIN_COUNT_LOW, CKF_USER_PIN_FINAL_TRY, CKF_USER_PIN_LOCKED } from '../../paired-agent/pin-state';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attachment } from 'botbuilder';
 import { actionsOf, parseWithOfficialLibrary, TEAMS_MAX_ACTIONS } from '../support/cardCheck';
@@ -7,10 +7,17 @@ import * as common from '../../cards/common';
 import { dateQuestionCard, messageCard, requestDeskCard, plainText, type MessageCardModel } from '../../cards/index';
 import { keysOf, t, type Locale, type StringKey } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
-import { newCardRulesCard } from '../../dialogs/closingCards';
+import { newCardRulesCard } from '../../cards/closingCards';
 import { loadPolicy } from '../../domain/policy';
-import { cardStatusCard, devicesCard, noReportCard, pairingCodeCard, pairingPausedCard } from '../../dialogs/agentCards';
-import { pingCard } from '../../bot/reminders/pingCard';
+import { cardStatusCard, devicesCard, newCardInReaderCard, noReportCard, pairingCodeCard, pairingPausedCard, unpairAnswerCard } from '../../cards/agentCards';
+import { appliedAnswerCard, pingCard, snoozeAnswerCard, snoozeTooLateCard } from '../../cards/reminderCards';
+import { claimedCard, deskClaimedCard, noDeskCard, openTicketsCard, queuedCard, reannounceCard, satisfactionCard, ticketCard } from '../../cards/handoffCards';
+import { csvReadyCard, deskCard, listCard } from '../../cards/deskCards';
+import { alreadyOpenCard, formCard, mineCard, requestNumberCard, statusNoticeCard, withdrawQuestionCard, type NoticeContext } from '../../cards/requestCards';
+import { LifeCycle } from '../../bot/requests/lifeCycle';
+import { WorkingHours } from '../../bot/handoff/workingHours';
+import type { Ticket } from '../../state/handoffStore';
+import type { RenewalRequest } from '../../state/requestStore';
 import { CKF_USER_PIN_LOCKED } from '../../paired-agent/pin-state';
 import { fixtureReport } from '../agentLink/support';
 
@@ -19,6 +26,24 @@ import tr from '../../cards/strings/tr.json';
 import en from '../../cards/strings/en.json';
 
 const LOCALES: Locale[] = ['tr', 'en'];
+
+const LIFE = new LifeCycle(POLICY);
+const HOURS = new WorkingHours({ hours: '08:30-17:30', days: '1-5', timeZone: 'Europe/Istanbul' });
+const AT = '2026-03-10T07:00:00.000Z';
+const TICKET: Ticket = {
+  id: 'T-ABC234', status: 'waiting', user: { id: '29:1', name: 'Ayşe Yılmaz' }, userConversationId: 'a:1', userRef: {}, locale: 'tr',
+  path: "Yeni kartın PIN'i", step: 'Adım 5/8 · Güvenlik sözcüğü', createdAt: AT, lastActivityAt: AT, outsideHours: false,
+};
+const REQUEST: RenewalRequest = {
+  number: 'EI-2026-0042',
+  requester: { userId: 'u1', teamsId: '29:u1', name: 'Ayşe Yılmaz', conversationId: 'a:1', ref: {}, locale: 'tr' },
+  reason: 'normalExpiry', role: 'administrative', payer: 'institution', feeSource: 'F2', late: false, expiry: '2026-03-20', expirySource: 'agent', serial: '1A2B',
+  status: 'received', history: [{ at: AT, by: { kind: 'user', name: 'Ayşe Yılmaz' }, to: 'received' }],
+  createdAt: AT, updatedAt: AT, statusSince: AT, version: 1,
+};
+const NOTICE: NoticeContext = { policy: POLICY, life: LIFE, hours: (locale) => HOURS.describe(locale), today: '2026-03-10' };
+/** Eight paired PCs: more than Teams' six buttons. */
+const EIGHT_PCS = Array.from({ length: 8 }, (_, index) => ({ deviceId: `d${index}`, deviceName: `PC-${index}`, pairedAt: `2026-11-0${index + 1}T10:00:00Z`, online: index % 2 === 0 }));
 
 /** One row per card the bot can send: a name and how to build it with representative data. */
 interface CardRow {
@@ -62,18 +87,43 @@ const modelRows: CardRow[] = [
       data: { verb: Verb.answer, promptId: 'expiry' },
     }),
   },
-  // Card builders that live next to their dialogs, the agent's and the reminders'.
-  ...(['beforeExpiry', 'expired', 'replaced'] as const).map((rulesCase): CardRow => ({ name: `dialogs/closingCards.newCardRulesCard ${rulesCase}`, build: (locale) => newCardRulesCard(POLICY, rulesCase, locale) })),
-  { name: 'dialogs/agentCards.pairingCodeCard', build: (locale) => pairingCodeCard(locale, 'K7M-4QX', 'eimza-agent pair K7M-4QX --server https://bot.example', 10, '2026-11-21T20:56:00Z', 'https://bot.example/agent/download') },
-  { name: 'dialogs/agentCards.pairingPausedCard', build: (locale) => pairingPausedCard(locale, '2026-11-21T11:05:00Z') },
+  // The paths' closing cards, the agent's, the reminders', the handoff's and the renewal requests'.
+  ...(['beforeExpiry', 'expired', 'replaced'] as const).map((rulesCase): CardRow => ({ name: `closingCards.newCardRulesCard ${rulesCase}`, build: (locale) => newCardRulesCard(POLICY, rulesCase, locale) })),
+  { name: 'agentCards.pairingCodeCard', build: (locale) => pairingCodeCard(locale, 'K7M-4QX', 'eimza-agent pair K7M-4QX --server https://bot.example', 10, '2026-11-21T20:56:00Z', 'https://bot.example/agent/download') },
+  { name: 'agentCards.pairingPausedCard', build: (locale) => pairingPausedCard(locale, '2026-11-21T11:05:00Z') },
+  { name: 'agentCards.devicesCard (eight PCs: still 6 buttons)', build: (locale) => devicesCard(locale, EIGHT_PCS) },
+  { name: 'agentCards.unpairAnswerCard (unpaired)', build: (locale) => unpairAnswerCard(locale, 'PC-1') },
+  { name: 'agentCards.unpairAnswerCard (already gone)', build: (locale) => unpairAnswerCard(locale, undefined) },
+  { name: 'agentCards.noReportCard (not paired)', build: (locale) => noReportCard(locale, { kind: 'notPaired' }) },
+  { name: 'agentCards.noReportCard (offline)', build: (locale) => noReportCard(locale, { kind: 'offline', deviceName: 'PC-1' }) },
+  { name: 'agentCards.noReportCard (failed)', build: (locale) => noReportCard(locale, { kind: 'failed', deviceName: 'PC-1', code: 'timeout' }) },
+  { name: 'agentCards.cardStatusCard (locked PIN)', build: (locale) => cardStatusCard(locale, fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z', flags: CKF_USER_PIN_LOCKED }), new Date('2026-11-21T10:00:00Z'), POLICY) },
   {
-    name: 'dialogs/agentCards.devicesCard (eight PCs: still 6 buttons)',
-    build: (locale) => devicesCard(locale, Array.from({ length: 8 }, (_, index) => ({ deviceId: `d${index}`, deviceName: `PC-${index}`, pairedAt: `2026-11-0${index + 1}T10:00:00Z`, online: index % 2 === 0 }))),
+    name: 'agentCards.newCardInReaderCard',
+    build: (locale) => newCardInReaderCard(locale, { kind: 'new', validFrom: '2026-12-01', expiry: '2029-12-01', serial: '1A2B', oldExpiry: '2026-12-20', deviceName: 'PC-1' }, [t(locale, 'agent.newCardPinHint')]),
   },
-  { name: 'dialogs/agentCards.noReportCard (not paired)', build: (locale) => noReportCard(locale, { kind: 'notPaired' }) },
-  { name: 'dialogs/agentCards.noReportCard (offline)', build: (locale) => noReportCard(locale, { kind: 'offline', deviceName: 'PC-1' }) },
-  { name: 'dialogs/agentCards.cardStatusCard (locked PIN)', build: (locale) => cardStatusCard(locale, fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z', flags: CKF_USER_PIN_LOCKED }), new Date('2026-11-21T10:00:00Z'), POLICY) },
-  ...[40, 7, 3, 0, -1].map((daysLeft): CardRow => ({ name: `bot/reminders/pingCard ${daysLeft} days`, build: (locale) => pingCard({ expiry: '2027-04-30', daysLeft }, POLICY, locale) })),
+  ...[40, 7, 3, 0, -1].map((daysLeft): CardRow => ({ name: `reminderCards.pingCard ${daysLeft} days`, build: (locale) => pingCard({ expiry: '2027-04-30', daysLeft }, POLICY, locale) })),
+  { name: 'reminderCards.appliedAnswerCard (with the offer to record)', build: (locale) => appliedAnswerCard(t(locale, 'reminder.appliedDone'), [t(locale, 'reminder.note')], true, locale) },
+  { name: 'reminderCards.snoozeAnswerCard (snoozed)', build: (locale) => snoozeAnswerCard('2026-03-17', locale) },
+  { name: 'reminderCards.snoozeAnswerCard (stale)', build: (locale) => snoozeAnswerCard(undefined, locale) },
+  { name: 'reminderCards.snoozeTooLateCard', build: (locale) => snoozeTooLateCard(locale) },
+  { name: 'handoffCards.ticketCard (waiting)', build: (locale) => ticketCard({ ticket: TICKET, askedAt: '10:00', queuePosition: 1, recent: [{ at: AT, from: 'user', name: 'Ayşe Yılmaz', text: 'olmadı' }] }, locale) },
+  { name: 'handoffCards.reannounceCard', build: (locale) => reannounceCard(TICKET, 11, locale) },
+  { name: 'handoffCards.queuedCard', build: (locale) => queuedCard(locale, 1, 'Pazartesi–Cuma 08:30–17:30', 'Pazartesi 16 Mart 08:30') },
+  { name: 'handoffCards.noDeskCard', build: (locale) => noDeskCard(locale, POLICY) },
+  { name: 'handoffCards.claimedCard', build: (locale) => claimedCard(TICKET, 'Mehmet Demir', locale) },
+  { name: 'handoffCards.deskClaimedCard', build: (locale) => deskClaimedCard(TICKET, 'Mehmet Demir', 'eimza-bot', locale) },
+  { name: 'handoffCards.satisfactionCard', build: (locale) => satisfactionCard(TICKET, locale) },
+  { name: 'handoffCards.openTicketsCard', build: (locale) => openTicketsCard(['T-ABC234 · Ayşe Yılmaz · 5 dakikadır bekliyor'], locale, [TICKET]) },
+  { name: 'deskCards.deskCard', build: (locale) => deskCard(REQUEST, { policy: POLICY, life: LIFE, hours: HOURS, now: new Date(AT), locale }) },
+  { name: 'deskCards.listCard', build: (locale) => listCard(t(locale, 'request.mineTitle'), ['EI-2026-0042 · Ayşe Yılmaz'], [], locale) },
+  { name: 'deskCards.csvReadyCard', build: (locale) => csvReadyCard(3, 'https://bot.example/exports/abc', locale) },
+  { name: 'requestCards.statusNoticeCard', build: (locale) => statusNoticeCard({ ...REQUEST, requester: { ...REQUEST.requester, locale } }, REQUEST.history[0], NOTICE) },
+  { name: 'requestCards.mineCard', build: (locale) => mineCard([REQUEST], NOTICE, locale) },
+  { name: 'requestCards.withdrawQuestionCard', build: (locale) => withdrawQuestionCard(REQUEST, locale) },
+  { name: 'requestCards.alreadyOpenCard', build: (locale) => alreadyOpenCard(REQUEST, LIFE, locale, 'Kayıp') },
+  { name: 'requestCards.requestNumberCard', build: (locale) => requestNumberCard(REQUEST, locale) },
+  { name: 'requestCards.formCard', build: (locale) => formCard('https://bot.example/forms/abc', 7, locale) },
   {
     name: 'index.requestDeskCard (state on top, five buttons)',
     build: (locale) => requestDeskCard({
@@ -114,6 +164,23 @@ describe('cards', () => {
         }
       }
       assert.deepEqual(missing, [], `add a row to modelRows in test/cards/cards.test.ts for: ${missing.join(', ')}`);
+    });
+
+    it('has no card built outside cards/ (dialogs/ aside: its cards move with the router)', () => {
+      const root = join(__dirname, '../..');
+      const builtOutside: string[] = [];
+      for (const folder of ['bot', 'domain', 'state']) {
+        for (const file of readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'))) {
+          if (/\b(messageCard|dateQuestionCard|requestDeskCard)\(/.test(readFileSync(join(root, folder, file), 'utf8'))) builtOutside.push(`${folder}/${file}`);
+        }
+      }
+      assert.deepEqual(builtOutside, [], 'move these card builders to cards/');
+    });
+
+    it('gives devicesCard one button per PC, at most six: the six most recently paired', () => {
+      const labels = actionsOf(devicesCard('tr', EIGHT_PCS).content as Record<string, unknown>).map((action) => String(action.title));
+      assert.equal(labels.length, TEAMS_MAX_ACTIONS);
+      assert.deepEqual(labels, [7, 6, 5, 4, 3, 2].map((index) => t('tr', 'agent.remove', { device: `PC-${index}` })));
     });
 
     it('found the shared cards', () => {

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../../bot/config';
 import { WorkingHours } from '../../bot/handoff/workingHours';
 import {
   claimedCard, deskClaimedCard, noDeskCard, openTicketsCard, queuedCard, reannounceCard, satisfactionCard, ticketCard,
-} from '../../bot/handoff/handoffCards';
+} from '../../cards/handoffCards';
 import type { Locale } from '../../cards/i18n';
 import type { Ticket } from '../../state/handoffStore';
 import { loadPolicy } from '../../domain/policy';

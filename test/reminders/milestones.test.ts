@@ -3,7 +3,7 @@ import { loadPolicy } from '../../domain/policy';
 import { decidePing } from '../../bot/reminders/milestones';
 import { SendWindow } from '../../bot/reminders/sendWindow';
 import { mergeRecord, type RosterInput, type RosterRecord } from '../../state/rosterRecord';
-import { pingCard } from '../../bot/reminders/pingCard';
+import { pingCard } from '../../cards/reminderCards';
 import { addDays } from '../../domain/dates';
 import { assertSendableCard } from '../support/cardCheck';
 import { retryAfterMs, classifySendError, RetryableSendError, ConversationGoneError } from '../../bot/reminders/errors';

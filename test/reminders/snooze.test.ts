@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { loadPolicy } from '../../domain/policy';
-import { pingCard } from '../../bot/reminders/pingCard';
+import { pingCard } from '../../cards/reminderCards';
 import { SnoozeActionHandler } from '../../bot/reminders/snoozeActionHandler';
 import { ExpiryRoster } from '../../state/expiryRoster';
 import { addDays } from '../../domain/dates';

@@ -4,8 +4,8 @@ import { t, type Locale } from '../../cards/i18n';
 import { fillPolicy, loadPolicy, policyText, say } from '../../domain/policy';
 import { WorkingHours } from '../../bot/handoff/workingHours';
 import { LifeCycle } from '../../bot/requests/lifeCycle';
-import { deskCard } from '../../bot/requests/deskCards';
-import { mineCard, statusNotice } from '../../bot/requests/staffNotices';
+import { deskCard } from '../../cards/deskCards';
+import { mineCard, statusNoticeCard } from '../../cards/requestCards';
 import type { RenewalRequest } from '../../state/requestStore';
 import { visibleText } from '../support/fakeConnector';
 import { cardButtons } from '../handoff/support';
@@ -34,7 +34,7 @@ for (const locale of ['tr', 'en'] as const) {
     for (const status of policy.requestStatuses.statuses) {
       it(`"${status.id}": the notice says the policy's words, the desk card offers exactly the next statuses`, () => {
         const item = request(status.id, locale);
-        const notice = text(statusNotice(item, item.history[1], { policy, life, hours: (l) => hours.describe(l), today: '2026-03-10' }));
+        const notice = text(statusNoticeCard(item, item.history[1], { policy, life, hours: (l) => hours.describe(l), today: '2026-03-10' }));
         assert.ok(notice.includes(fillPolicy(policy, say(status.userNotice, locale), locale)), notice);
         assert.doesNotMatch(notice, /\{\w+\}/, 'the policy placeholders are filled in');
         assert.ok(notice.includes(t(locale, 'request.noticeTitle', { number: 'EI-2026-0042', status: status[locale] })), notice);
@@ -43,8 +43,8 @@ for (const locale of ['tr', 'en'] as const) {
         assert.equal(pickUpLines.every((line) => notice.includes(line)), Boolean(status.pickUp), 'R3 and R4 only when the card can be picked up');
         if (status.pickUp) {
           assert.ok(notice.includes(t(locale, 'request.newPinLater', { date: '20.03.2026' })), 'the old certificate is still valid: PIN later');
-          assert.ok(!cardButtons({ attachments: [statusNotice(item, item.history[1], { policy, life, hours: (l) => hours.describe(l), today: '2026-03-10' })] }).some((button) => button.data.verb === 'path.newCardPin'));
-          const expired = statusNotice(item, item.history[1], { policy, life, hours: (l) => hours.describe(l), today: '2026-03-21' });
+          assert.ok(!cardButtons({ attachments: [statusNoticeCard(item, item.history[1], { policy, life, hours: (l) => hours.describe(l), today: '2026-03-10' })] }).some((button) => button.data.verb === 'path.newCardPin'));
+          const expired = statusNoticeCard(item, item.history[1], { policy, life, hours: (l) => hours.describe(l), today: '2026-03-21' });
           assert.ok(cardButtons({ attachments: [expired] }).some((button) => button.data.verb === 'path.newCardPin'), 'expired: the new PIN path is offered');
         }
 

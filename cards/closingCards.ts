@@ -1,36 +1,17 @@
 import type { Attachment } from 'botbuilder';
-import { messageCard } from '../cards/index';
-import { t, type Locale } from '../cards/i18n';
-import { Verb } from '../cards/verbs';
+import { messageCard } from './index';
+import { t, type Locale } from './i18n';
+import { Verb } from './verbs';
 import { formatDate } from '../domain/dates';
-import { labelOf, policyText, say, type Policy } from '../domain/policy';
-import type { WhoPaysResult } from './whoPaysDialog';
+import { labelOf, policyText, say, type FeeDecision, type Policy } from '../domain/policy';
+import { RULES_BY_CASE, type NewCardRulesCase } from '../domain/newCardRules';
 
 /** Cards more than one path ends with. */
 
-/**
- * Which of R3-R5 apply: `beforeExpiry` (ordinary renewal, old certificate still valid: R3, R4, R5),
- * `expired` (already expired: R4, R5), `replaced` (lost, fault, block, identity: the old
- * certificate is revoked, so no R3 or R5, just R4 and the PIN steps).
- */
-export type NewCardRulesCase = 'beforeExpiry' | 'expired' | 'replaced';
-
-const RULES_BY_CASE: Record<NewCardRulesCase, string[]> = {
-  beforeExpiry: ['r3', 'r4', 'r5'],
-  expired: ['r4', 'r5'],
-  replaced: ['r4'],
-};
-
-/** The PIN steps (S000) for each case: the sentence they open with and the rules of the closing card. */
-export const PIN_STEPS_BY_CASE: Record<NewCardRulesCase, { intro?: string; closing: string[] }> = {
-  beforeExpiry: { intro: 'pinStepsWhenExpired', closing: ['r3'] },
-  expired: { intro: 'pinStepsWhenExpired', closing: ['r5'] },
-  replaced: { intro: 'pinStepsReplaced', closing: ['r4'] },
-};
-
-/** The case a button carries, if it is one (a stale or crafted value is none). */
-export function rulesCaseOf(value: unknown): NewCardRulesCase | undefined {
-  return typeof value === 'string' && Object.hasOwn(PIN_STEPS_BY_CASE, value) ? (value as NewCardRulesCase) : undefined;
+/** A who-pays answer: the decision and what it was asked for. */
+export interface FeeAnswer extends FeeDecision {
+  reason: string;
+  role?: string;
 }
 
 /** How to switch to the new card, with only the rules that apply; its PIN button carries the case. */
@@ -47,7 +28,7 @@ export function newCardRulesCard(policy: Policy, rulesCase: NewCardRulesCase, lo
 }
 
 /** Who pays and why (F1-F3), as facts for a card; F1's "revoked first" among them. */
-export function feeFacts(policy: Policy, fee: WhoPaysResult, locale: Locale): { label: string; value: string }[] {
+export function feeFacts(policy: Policy, fee: FeeAnswer, locale: Locale): { label: string; value: string }[] {
   return [
     { label: t(locale, 'fees.reason'), value: labelOf(policy.reasons, fee.reason, locale) },
     ...(fee.role ? [{ label: t(locale, 'fees.role'), value: labelOf(policy.roles, fee.role, locale) }] : []),
@@ -57,7 +38,7 @@ export function feeFacts(policy: Policy, fee: WhoPaysResult, locale: Locale): { 
 }
 
 /** The rule in the institution's words; its source stays in the data and the help desk's record. */
-export function feeExplanation(fee: WhoPaysResult, locale: Locale): string[] {
+export function feeExplanation(fee: FeeAnswer, locale: Locale): string[] {
   return fee.rules.map((rule) => say(rule, locale));
 }
 

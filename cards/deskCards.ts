@@ -1,12 +1,12 @@
 import type { Attachment } from 'botbuilder';
-import { messageCard, requestDeskCard, type CardButton, type CardFact } from '../../cards/index';
-import { t, type Locale } from '../../cards/i18n';
-import { Verb } from '../../cards/verbs';
-import { dayOf, daysBetween, formatDate, istanbulDate, istanbulTime } from '../../domain/dates';
-import { labelOf, type Policy } from '../../domain/policy';
-import type { RenewalRequest, SuspensionCheck } from '../../state/requestStore';
-import type { LifeCycle } from './lifeCycle';
-import type { WorkingHours } from '../handoff/workingHours';
+import { messageCard, requestDeskCard, type CardButton, type CardFact } from './index';
+import { t, type Locale } from './i18n';
+import { Verb } from './verbs';
+import { dayOf, daysBetween, formatDate, istanbulDate, istanbulTime } from '../domain/dates';
+import { labelOf, type Policy } from '../domain/policy';
+import type { RenewalRequest, SuspensionCheck } from '../state/requestStore';
+import type { LifeCycle } from '../bot/requests/lifeCycle';
+import type { WorkingHours } from '../bot/handoff/workingHours';
 
 const HISTORY_SHOWN = 3;
 
@@ -86,4 +86,9 @@ function deskButtons(request: RenewalRequest, { life, locale }: DeskCardContext)
 /** "talepler": the open requests, newest first. */
 export function listCard(title: string, rows: string[], footer: string[], locale: Locale): Attachment {
   return messageCard({ title, paragraphs: rows.length ? rows : [t(locale, 'request.listNone')], note: footer.join(' ') || undefined });
+}
+
+/** "csv": the link to the open requests as CSV. */
+export function csvReadyCard(count: number, url: string, locale: Locale): Attachment {
+  return messageCard({ title: t(locale, 'request.csvReady', { count }), paragraphs: [t(locale, 'request.csvLink', { url })] });
 }

@@ -1,11 +1,11 @@
 import type { Attachment } from 'botbuilder';
-import { messageCard, type CardButton } from '../../cards/index';
-import { t, type Locale } from '../../cards/i18n';
-import { Verb } from '../../cards/verbs';
-import { formatDate, istanbulDate } from '../../domain/dates';
-import { fillPolicy, policyText, reasonOf, say, type Policy } from '../../domain/policy';
-import type { RenewalRequest, RequestChange } from '../../state/requestStore';
-import type { LifeCycle } from './lifeCycle';
+import { messageCard, type CardButton } from './index';
+import { t, type Locale } from './i18n';
+import { Verb } from './verbs';
+import { formatDate, istanbulDate } from '../domain/dates';
+import { fillPolicy, policyText, reasonOf, say, type Policy } from '../domain/policy';
+import type { RenewalRequest, RequestChange } from '../state/requestStore';
+import type { LifeCycle } from '../bot/requests/lifeCycle';
 
 /** What the requester reads in their personal chat about their request; every sentence from the string tables or the policy. */
 export interface NoticeContext {
@@ -17,7 +17,7 @@ export interface NoticeContext {
 }
 
 /** A status change: what changed, what to do next (from the policy), and for a card that has come, where, R3, R4 and the new PIN. */
-export function statusNotice(request: RenewalRequest, change: RequestChange, context: NoticeContext): Attachment {
+export function statusNoticeCard(request: RenewalRequest, change: RequestChange, context: NoticeContext): Attachment {
   const { policy, life } = context;
   const locale = request.requester.locale;
   const status = life.status(request.status);
@@ -65,7 +65,7 @@ export function mineCard(requests: RenewalRequest[], context: NoticeContext, loc
   });
 }
 
-export function withdrawQuestion(request: RenewalRequest, locale: Locale): Attachment {
+export function withdrawQuestionCard(request: RenewalRequest, locale: Locale): Attachment {
   return messageCard({
     title: t(locale, 'request.withdrawQuestion', { number: request.number }),
     paragraphs: [t(locale, 'request.withdrawBody')],
@@ -85,6 +85,11 @@ export function alreadyOpenCard(request: RenewalRequest, life: LifeCycle, locale
     ],
     buttons: [{ label: t(locale, 'request.mineButton'), data: { verb: Verb.requestMine } }],
   });
+}
+
+/** The request's number, right after it is recorded. */
+export function requestNumberCard(request: RenewalRequest, locale: Locale): Attachment {
+  return messageCard({ title: t(locale, 'request.numberLine', { number: request.number }), buttons: [{ label: t(locale, 'request.mineButton'), data: { verb: Verb.requestMine } }] });
 }
 
 export function formCard(url: string, days: number, locale: Locale): Attachment {

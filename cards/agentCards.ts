@@ -1,15 +1,16 @@
 import type { Attachment } from 'botbuilder';
 import type { CardReport } from '../paired-agent/report';
 import type { CardReading, DeviceView } from '../bot/agentLink/cardAgent';
-import { messageCard, type CardButton, type CardFact } from '../cards/index';
-import { t, type Locale } from '../cards/i18n';
-import { Verb } from '../cards/verbs';
+import { messageCard, type CardButton, type CardFact } from './index';
+import { t, type Locale } from './i18n';
+import { Verb } from './verbs';
 import { daysBetween, dayOf, formatDate, istanbulDate, istanbulTime } from '../domain/dates';
 import { reportCertificatePhase, STATE_OF_PHASE } from '../domain/certificates';
 import { PIN_ADVICE } from '../domain/pinAdvice';
 import { expiryFact } from './closingCards';
 import { policyText, type Policy } from '../domain/policy';
 import type { CheckRecord } from '../domain/certificateCheck';
+import type { ReaderCard } from '../domain/readerCard';
 
 /** The cards of the paired agent: pairing code, devices, and what the card in the reader says. */
 
@@ -46,6 +47,15 @@ export function devicesCard(locale: Locale, devices: DeviceView[]): Attachment {
       value: t(locale, 'agent.devicePaired', { date: formatDate(dayOf(d.pairedAt)), state: t(locale, d.online ? 'agent.deviceOnline' : 'agent.deviceOffline') }),
     })),
     buttons: [...devices].sort((a, b) => b.pairedAt.localeCompare(a.pairedAt)).slice(0, MAX_CARD_BUTTONS).map((d) => ({ label: t(locale, 'agent.remove', { device: d.deviceName }), data: { verb: Verb.agentUnpair, deviceId: d.deviceId, deviceName: d.deviceName } })),
+  });
+}
+
+/** "Kaldır" answered: the PC `unpaired` is no longer paired, or (none) it was already gone. */
+export function unpairAnswerCard(locale: Locale, unpaired: string | undefined): Attachment {
+  return messageCard({
+    title: unpaired !== undefined ? t(locale, 'agent.unpairedTitle', { device: unpaired }) : t(locale, 'agent.unpairGone'),
+    paragraphs: unpaired !== undefined ? [t(locale, 'agent.unpairedBody')] : [],
+    buttons: [back(locale)],
   });
 }
 
@@ -130,4 +140,13 @@ export function revocationFact(locale: Locale, result: CheckRecord): CardFact {
     label: t(locale, 'agent.revocation'),
     value: t(locale, 'agent.revocationChecked', { state: t(locale, `agent.state.${result.status}`), time: istanbulTime(result.checkedAt) }),
   };
+}
+
+/** "The card in the reader is your NEW card, valid from …; do not use it before …" (R3). */
+export function newCardInReaderCard(locale: Locale, card: Extract<ReaderCard, { kind: 'new' }>, extra: string[] = []): Attachment {
+  return messageCard({
+    title: t(locale, 'agent.newCardTitle', { date: formatDate(card.validFrom) }),
+    warning: card.oldExpiry ? t(locale, 'agent.newCardWarningDate', { date: formatDate(card.oldExpiry) }) : t(locale, 'agent.newCardWarning'),
+    paragraphs: [t(locale, 'agent.newCardInReader', { serial: card.serial, from: formatDate(card.validFrom), until: formatDate(card.expiry) }), ...extra],
+  });
 }

@@ -1,10 +1,10 @@
 import type { Attachment } from 'botbuilder';
-import { messageCard, type CardButton, type CardFact } from '../../cards/index';
-import { menuButtons } from '../../cards/common';
-import type { Policy } from '../../domain/policy';
-import { t, type Locale } from '../../cards/i18n';
-import { Verb } from '../../cards/verbs';
-import type { Ticket, TranscriptLine } from '../../state/handoffStore';
+import { messageCard, type CardButton, type CardFact } from './index';
+import { menuButtons } from './common';
+import type { Policy } from '../domain/policy';
+import { t, type Locale } from './i18n';
+import { Verb } from './verbs';
+import type { Ticket, TranscriptLine } from '../state/handoffStore';
 
 /** The help desk handoff's cards; every string comes from the tr/en tables (`handoff.*`). */
 

@@ -1,11 +1,11 @@
 import type { Attachment } from 'botbuilder';
-import { messageCard, type CardButton } from '../../cards/index';
-import { t, type Locale } from '../../cards/i18n';
-import { Verb } from '../../cards/verbs';
-import { expiryFact } from '../../dialogs/closingCards';
-import { addDays, formatDate } from '../../domain/dates';
-import { policyText, say, targetDate, type Policy, type ReminderPolicy } from '../../domain/policy';
-import { SendWindow } from './sendWindow';
+import { messageCard, type CardButton } from './index';
+import { t, type Locale } from './i18n';
+import { Verb } from './verbs';
+import { expiryFact } from './closingCards';
+import { addDays, formatDate } from '../domain/dates';
+import { policyText, say, targetDate, type Policy } from '../domain/policy';
+import { snoozePingDay } from '../bot/reminders/sendWindow';
 
 /** What a ping shows: the certificate's deadline and the days left on the day it is sent. */
 export interface PingCardModel {
@@ -42,20 +42,33 @@ export function pingCard(model: PingCardModel, policy: Policy, locale: Locale): 
   });
 }
 
-/**
- * The day the ping that ends a snooze pressed on `today` goes out: `snoozeDays` later, moved to the
- * next send-window day (a Saturday becomes Monday). Undefined when that day is after expiry, so no
- * snooze is offered or accepted that would leave the person without a ping before expiry.
- */
-export function snoozePingDay(reminders: ReminderPolicy, today: string, expiry: string): string | undefined {
-  const day = new SendWindow(reminders.window).windowDayFrom(addDays(today, reminders.snoozeDays));
-  return day <= expiry ? day : undefined;
-}
-
 function pingBody(policy: Policy, expiry: string, daysLeft: number, locale: Locale): string[] {
   if (daysLeft === 0) return [t(locale, 'reminder.bodyToday'), say(policy.renewal.lateRequirement, locale)];
   const target = targetDate(policy, expiry);
   const today = addDays(expiry, -daysLeft);
   if (today <= target) return [t(locale, 'reminder.bodyBeforeTarget', { rule: policyText(policy, 'r1', locale), date: formatDate(target) })];
   return [t(locale, 'reminder.bodyPastTarget', { date: formatDate(target) }), say(policy.renewal.lateRequirement, locale)];
+}
+
+/** "Başvurdum" answered: pings stopped (with R3, R4), or the press was on a stale ping; `record` offers the renewal path. */
+export function appliedAnswerCard(title: string, rules: string[], record: boolean, locale: Locale): Attachment {
+  return messageCard({
+    title,
+    paragraphs: [...rules, ...(record ? [t(locale, 'request.recordOffer')] : [])],
+    buttons: [...(record ? [{ label: t(locale, 'request.recordButton'), data: { verb: Verb.renewal } }] : []), { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+  });
+}
+
+/** "Daha sonra hatırlat" answered: snoozed until `until`, or the press was on a stale ping. */
+export function snoozeAnswerCard(until: string | undefined, locale: Locale): Attachment {
+  const title = until ? t(locale, 'reminder.snoozeDone', { date: formatDate(until) }) : t(locale, 'reminder.stale');
+  return messageCard({ title, buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] });
+}
+
+/** A snooze would end after expiry: none is given, the renewal is offered instead. */
+export function snoozeTooLateCard(locale: Locale): Attachment {
+  return messageCard({
+    title: t(locale, 'reminder.snoozeTooLate'),
+    buttons: [{ label: t(locale, 'reminder.start'), data: { verb: Verb.renewal } }, { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+  });
 }

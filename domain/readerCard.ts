@@ -1,11 +1,15 @@
-import type { Attachment, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { CardReport } from '../paired-agent/report';
-import { messageCard } from '../cards/index';
-import { localeOf, t } from '../cards/i18n';
-import { dayOf, formatDate } from '../domain/dates';
-import { currentCardExpiry, reportCertificatePhase } from '../domain/certificates';
-import type { PathServices } from './pathServices';
-import { userOf } from '../domain/people';
+import type { CardAgent } from '../bot/agentLink/cardAgent';
+import { dayOf } from './dates';
+import { currentCardExpiry, reportCertificatePhase } from './certificates';
+import { userOf } from './people';
+
+/** What reading the card needs: a clock, and the user's paired agent when there is one (the paths' services). */
+export interface ReaderServices {
+  now: () => Date;
+  agent?: CardAgent;
+}
 
 /** What the renewal and new-card paths learn from the paired agent, when there is one. */
 export type ReaderCard =
@@ -20,7 +24,7 @@ export type ReaderCard =
  * signing certificate (not paired, offline, no card, Redis trouble) is `none`: the path then
  * asks the user, as it does without an agent.
  */
-export async function readReaderCard(services: PathServices, context: TurnContext): Promise<ReaderCard> {
+export async function readReaderCard(services: ReaderServices, context: TurnContext): Promise<ReaderCard> {
   if (!services.agent) return { kind: 'none' };
   const { userId } = userOf(context);
   try {
@@ -32,7 +36,7 @@ export async function readReaderCard(services: PathServices, context: TurnContex
   }
 }
 
-async function classify(services: PathServices, userId: string, report: CardReport, deviceName: string): Promise<ReaderCard> {
+async function classify(services: ReaderServices, userId: string, report: CardReport, deviceName: string): Promise<ReaderCard> {
   const cert = report.certificate;
   if (!cert || !cert.isKamuSm) return { kind: 'none' };
   const now = services.now();
@@ -40,14 +44,4 @@ async function classify(services: PathServices, userId: string, report: CardRepo
   if (reportCertificatePhase(report, cert, now) !== 'new') return { kind: 'current', expiry, serial: cert.serialNumber, deviceName };
   const oldExpiry = currentCardExpiry(await services.agent!.certificates(userId), cert.serialNumber, now);
   return { kind: 'new', validFrom: dayOf(cert.notBefore), expiry, serial: cert.serialNumber, oldExpiry, deviceName };
-}
-
-/** "The card in the reader is your NEW card, valid from …; do not use it before …" (R3). */
-export function newCardCard(context: TurnContext, card: Extract<ReaderCard, { kind: 'new' }>, extra: string[] = []): Attachment {
-  const locale = localeOf(context);
-  return messageCard({
-    title: t(locale, 'agent.newCardTitle', { date: formatDate(card.validFrom) }),
-    warning: card.oldExpiry ? t(locale, 'agent.newCardWarningDate', { date: formatDate(card.oldExpiry) }) : t(locale, 'agent.newCardWarning'),
-    paragraphs: [t(locale, 'agent.newCardInReader', { serial: card.serial, from: formatDate(card.validFrom), until: formatDate(card.expiry) }), ...extra],
-  });
 }
