@@ -5,8 +5,8 @@ import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import { CloseCode, WS_PATH, verifyEnvelope, type AgentMessage, type CardEventBody, type ProbeResultBody } from '../../paired-agent/protocol';
 import type { Logger } from '../logger';
 import type { AgentConnection, AgentHub } from './agentHub';
-import type { AgentStore } from './agentStore';
-import type { DeviceRecord } from './types';
+import type { AgentStore } from '../../state/agentStore';
+import type { DeviceRecord } from '../../state/agentRecords';
 import { throttledWarn } from '../throttledLog';
 
 /** Card events one socket may send per window; the rest are dropped (issue 15, P2). */

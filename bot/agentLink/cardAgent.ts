@@ -1,6 +1,6 @@
 import type { CardReport } from '../../paired-agent/report';
 import type { CardEventBody } from '../../paired-agent/protocol';
-import type { IssueResult, PairingOwner, SeenCertificate } from './types';
+import type { IssueResult, PairingOwner, SeenCertificate } from '../../state/agentRecords';
 
 /** A paired PC as the dialogs show it. */
 export interface DeviceView {

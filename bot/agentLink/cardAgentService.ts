@@ -5,12 +5,12 @@ import { istanbulDate } from '../../domain/dates';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import type { Logger } from '../logger';
 import type { AgentHub } from './agentHub';
-import type { AgentStore } from './agentStore';
+import type { AgentStore } from '../../state/agentStore';
 import type { CardAgent, CardReading, DeviceView, LastReport } from './cardAgent';
 import { AgentOfflineError, ProbeTimeoutError } from './errors';
 import { newCodeParts, parseCode } from './pairingCode';
 import { PairingLimiter, type PairingLimits } from './pairingLimiter';
-import type { DeviceRecord, IssueResult, PairingOwner, SeenCertificate } from './types';
+import type { DeviceRecord, IssueResult, PairingOwner, SeenCertificate } from '../../state/agentRecords';
 
 export interface CardAgentServiceOptions {
   store: AgentStore;

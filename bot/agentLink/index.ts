@@ -10,10 +10,10 @@ import { AgentDownloads } from './agentDownloads';
 import { AgentHub } from './agentHub';
 import { AgentHttpRoutes } from './agentHttpRoutes';
 import { AgentSocketServer } from './agentSocketServer';
-import type { AgentStore, PairingRules } from './agentStore';
+import type { AgentStore, PairingRules } from '../../state/agentStore';
 import { CardAgentService } from './cardAgentService';
-import { MemoryAgentStore } from './memoryAgentStore';
-import { RedisAgentStore } from './redisAgentStore';
+import { MemoryAgentStore } from '../../state/memoryAgentStore';
+import { RedisAgentStore } from '../../state/redisAgentStore';
 import { UnpairActionHandler } from './unpairActionHandler';
 
 export type { CardAgent, CardReading, DeviceView } from './cardAgent';

@@ -4,7 +4,7 @@ import { cardStatusCard, noReportCard } from '../../cards/agentCards';
 import { PIN_ADVICE } from '../../domain/pinAdvice';
 import { buttonTitles, visibleText } from '../support/fakeConnector';
 import { CKF_USER_PIN_COUNT_LOW, CKF_USER_PIN_FINAL_TRY, CKF_USER_PIN_LOCKED } from '../../paired-agent/pin-state';
-import { MemoryAgentStore } from '../../bot/agentLink/memoryAgentStore';
+import { MemoryAgentStore } from '../../state/memoryAgentStore';
 import { parseCode } from '../../bot/agentLink/pairingCode';
 import { fixtureReport } from './support';
 import { t } from '../../cards/i18n';

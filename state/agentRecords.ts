@@ -1,6 +1,6 @@
-import type { CardEventBody } from '../../paired-agent/protocol';
-import type { CardReport } from '../../paired-agent/report';
-import type { RevocationPointers } from '../../paired-agent/revocation';
+import type { CardEventBody } from '../paired-agent/protocol';
+import type { CardReport } from '../paired-agent/report';
+import type { RevocationPointers } from '../paired-agent/revocation';
 
 /** Who asked for a pairing code (from the Teams turn). */
 export interface PairingOwner {

@@ -1,5 +1,5 @@
-import type { CodeParts } from './pairingCode';
-import type { DeviceRecord, IssueResult, LastSeen, PairingOwner, RedeemResult, SeenCertificate } from './types';
+import type { CodeParts } from '../bot/agentLink/pairingCode';
+import type { DeviceRecord, IssueResult, LastSeen, PairingOwner, RedeemResult, SeenCertificate } from './agentRecords';
 
 /** Pairing policy, from bot/config.ts. */
 export interface PairingRules {

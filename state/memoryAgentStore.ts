@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { NONCE_TTL_MS, REVOKED_TTL_MS, type AgentStore, type PairingRules } from './agentStore';
-import type { CodeParts } from './pairingCode';
-import type { DeviceRecord, IssueResult, LastSeen, PairingOwner, RedeemResult, SeenCertificate } from './types';
+import type { CodeParts } from '../bot/agentLink/pairingCode';
+import type { DeviceRecord, IssueResult, LastSeen, PairingOwner, RedeemResult, SeenCertificate } from './agentRecords';
 
 interface PendingCode {
   owner: PairingOwner;
