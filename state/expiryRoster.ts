@@ -3,8 +3,6 @@ import type { RosterBackend } from './rosterBackend';
 import { mergeRecord, type MergeOutcome, type RosterInput, type RosterRecord } from './rosterRecord';
 
 export type { ExpirySource, RosterRecord } from './rosterRecord';
-/** Kept for the dialogs: what `get` returns. */
-export type ExpiryEntry = RosterRecord;
 
 export interface RecordResult {
   outcome: MergeOutcome;

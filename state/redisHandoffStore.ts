@@ -12,7 +12,8 @@ import type {
  * - `waiting` zset (id -> created ms, the queue), `open` zset (waiting and claimed), `closed` zset (id -> closed ms);
  * - `byConversation` / `byThread` hashes (user conversation / thread conversation -> open ticket id);
  * - `deadlines` zset ("reannounce:<id>", "idle:<id>" -> due ms);
- * - `desk` (the help desk channel's conversation reference), `recent:<conversationId>` lists.
+ * - `desk` (the help desk channel's conversation reference).
+ * The user's lines before a ticket opens are kept in their conversation state, not here.
  */
 
 const CREATE = `

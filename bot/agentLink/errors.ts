@@ -1,13 +1,5 @@
 /** Named errors of the paired-agent link (bot side). */
 
-/** The user has no paired agent. */
-export class AgentNotPairedError extends Error {
-  override name = 'AgentNotPairedError';
-  constructor(readonly userId: string) {
-    super('No paired agent for this user');
-  }
-}
-
 /** The device is paired but no bot instance holds its WebSocket. */
 export class AgentOfflineError extends Error {
   override name = 'AgentOfflineError';

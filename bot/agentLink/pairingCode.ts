@@ -19,11 +19,6 @@ export function newCodeParts(): CodeParts {
   return { handle: pick(), secret: pick() };
 }
 
-/** `K7P4-QX2A`. */
-export function formatCode(parts: CodeParts): string {
-  return `${parts.handle}-${parts.secret}`;
-}
-
 /** What the user typed (any case, with or without the dash or spaces) -> its parts, or null. */
 export function parseCode(text: string): CodeParts | null {
   const folded = text.toUpperCase().replace(/[\s-]/g, '');
