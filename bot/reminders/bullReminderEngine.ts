@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { retryDelay } from './backoff';
 import { throttledWarn } from '../throttledLog';
 import type { PingJobData } from './pingDelivery';
-import { pingJobId, type ReminderEngine, type ReminderEngineOptions } from './reminderEngine';
+import { pingJobId, scanAndRecord, type ReminderEngine, type ReminderEngineOptions } from './reminderEngine';
 import type { ScanResult } from './reminderScan';
 
 export interface BullReminderEngineOptions extends ReminderEngineOptions {
@@ -79,15 +79,7 @@ export class BullReminderEngine implements ReminderEngine {
   }
 
   async scanNow(): Promise<ScanResult> {
-    const { options } = this;
-    const started = performance.now();
-    const result = await options.scan.run(options.now());
-    await this.queuePings(result);
-    options.counters.skip('optedOut', result.skipped.optedOut.length);
-    options.counters.skip('snoozed', result.skipped.snoozed.length);
-    options.counters.lastScan = { at: options.now().toISOString(), day: result.day, candidates: result.candidates, queued: result.plans.length, ms: Math.round(performance.now() - started) };
-    options.log.info({ reminders: { ...options.counters.lastScan, optedOut: result.skipped.optedOut.length, snoozed: result.skipped.snoozed.length } }, 'reminder scan done');
-    return result;
+    return scanAndRecord(this.options, (result) => this.queuePings(result));
   }
 
   counters() {

@@ -1,7 +1,7 @@
 import { retryDelay } from './backoff';
 import { RetryableSendError } from './errors';
 import type { PingJobData } from './pingDelivery';
-import { pingJobId, type ReminderEngine, type ReminderEngineOptions } from './reminderEngine';
+import { pingJobId, scanAndRecord, type ReminderEngine, type ReminderEngineOptions } from './reminderEngine';
 import type { ScanResult } from './reminderScan';
 
 export type InProcessReminderEngineOptions = ReminderEngineOptions;
@@ -33,20 +33,17 @@ export class InProcessReminderEngine implements ReminderEngine {
   }
 
   async scanNow(): Promise<ScanResult> {
-    const { options } = this;
-    const started = performance.now();
-    const result = await options.scan.run(options.now());
+    const result = await scanAndRecord(this.options, (scanned) => this.enqueue(scanned));
+    this.pump();
+    return result;
+  }
+
+  private enqueue(result: ScanResult): void {
     for (const plan of result.plans) {
       const data: PingJobData = { userId: plan.userId, expiry: plan.expiry, pingKey: plan.pingKey };
       const id = pingJobId(data);
       if (!this.pending.has(id)) this.pending.set(id, { data, notBefore: 0, attemptsMade: 0 });
     }
-    options.counters.skip('optedOut', result.skipped.optedOut.length);
-    options.counters.skip('snoozed', result.skipped.snoozed.length);
-    options.counters.lastScan = { at: options.now().toISOString(), day: result.day, candidates: result.candidates, queued: result.plans.length, ms: Math.round(performance.now() - started) };
-    options.log.info({ reminders: options.counters.lastScan }, 'reminder scan done');
-    this.pump();
-    return result;
   }
 
   counters() {

@@ -45,3 +45,20 @@ export interface ReminderEngineOptions {
 export function pingJobId(job: PingJobData): string {
   return `ping-${createHash('sha256').update(`${job.userId}\n${job.expiry}\n${job.pingKey}`).digest('hex').slice(0, 32)}`;
 }
+
+/**
+ * One daily scan, the same for both engines: run it, hand the plans to `enqueue` (the engine's
+ * queue), then count what was skipped, keep it as the last scan and log it.
+ */
+export async function scanAndRecord(options: Pick<ReminderEngineOptions, 'scan' | 'counters' | 'log' | 'now'>, enqueue: (result: ScanResult) => Promise<void> | void): Promise<ScanResult> {
+  const started = performance.now();
+  const result = await options.scan.run(options.now());
+  await enqueue(result);
+  const optedOut = result.skipped.optedOut.length;
+  const snoozed = result.skipped.snoozed.length;
+  options.counters.skip('optedOut', optedOut);
+  options.counters.skip('snoozed', snoozed);
+  options.counters.lastScan = { at: options.now().toISOString(), day: result.day, candidates: result.candidates, queued: result.plans.length, ms: Math.round(performance.now() - started) };
+  options.log.info({ reminders: { ...options.counters.lastScan, optedOut, snoozed } }, 'reminder scan done');
+  return result;
+}
