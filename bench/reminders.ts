@@ -12,7 +12,7 @@ import { loadPolicy } from '../domain/policy';
 import { addDays, istanbulDate } from '../domain/dates';
 import { BullReminderEngine } from '../bot/reminders/bullReminderEngine';
 import { PingDelivery } from '../bot/reminders/pingDelivery';
-import { CloudAdapterSender } from '../bot/reminders/proactiveSender';
+import { ProactiveMessenger } from '../bot/proactive';
 import { ReminderCounters } from '../bot/reminders/reminderCounters';
 import { ReminderScan } from '../bot/reminders/reminderScan';
 import { SendWindow } from '../bot/reminders/sendWindow';
@@ -113,7 +113,7 @@ async function pacing(url: string, log: ReturnType<typeof createLogger>): Promis
   };
   const counters = new ReminderCounters();
   const delivery = new PingDelivery({
-    roster, ledger, references, policy, counters, log, now: () => NOW, sender: new CloudAdapterSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
+    roster, ledger, references, policy, counters, log, now: () => NOW, sender: new ProactiveMessenger(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), ''),
     conversationIntervalMs: 1000, leaseMs: 30_000, defaultLocale: 'tr-TR',
   });
   const engines = [0, 1].map(() => new BullReminderEngine({

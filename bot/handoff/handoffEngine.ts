@@ -13,7 +13,7 @@ import { normalizeText } from '../nlu/normalize';
 import { scanForSecrets } from '../secrets';
 import { originalText, secretsFoundThisTurn } from '../secretGuardMiddleware';
 import type { Logger } from '../logger';
-import type { Courier } from './courier';
+import type { ProactiveMessenger } from '../proactive';
 import { dialogPosition, type DialogPosition } from './dialogPosition';
 import {
   claimedCard, deskClaimedCard, lineText, noDeskCard, openTicketsCard, queuedCard, reannounceCard, satisfactionCard, ticketCard,
@@ -24,7 +24,7 @@ export interface HandoffEngineOptions {
   store: HandoffStore;
   /** The handoff's part of the user's conversation state (open ticket marker, last lines). */
   memo: StatePropertyAccessor<HandoffMemo>;
-  courier: Courier;
+  courier: ProactiveMessenger;
   hours: WorkingHours;
   /** The person's open renewal request in words ("EI-2026-0042 · Kamu SM'ye başvuruldu · ..."), for the ticket card. */
   requestSummary?: (userId: string) => Promise<string | undefined>;

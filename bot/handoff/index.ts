@@ -7,7 +7,7 @@ import type { Policy } from '../../domain/policy';
 import { MemoryHandoffStore } from '../../state/memoryHandoffStore';
 import type { HandoffMemo } from '../../state/handoffStore';
 import { RedisHandoffStore } from '../../state/redisHandoffStore';
-import { Courier } from './courier';
+import { ProactiveMessenger } from '../proactive';
 import { HandoffEngine } from './handoffEngine';
 import { HandoffMiddleware } from './handoffMiddleware';
 import { HandoffSweeper } from './handoffSweeper';
@@ -20,7 +20,7 @@ export interface HandoffParts {
   engine: HandoffEngine;
   middleware: HandoffMiddleware;
   sweeper: HandoffSweeper;
-  courier: Courier;
+  courier: ProactiveMessenger;
   hours: WorkingHours;
 }
 
@@ -33,7 +33,7 @@ export function createHandoff(config: BotConfig, parts: {
   conversationState: ConversationState;
 }): HandoffParts {
   const store = parts.redis ? new RedisHandoffStore(parts.redis, `${config.REDIS_KEY_PREFIX}handoff:`) : new MemoryHandoffStore();
-  const courier = new Courier(parts.adapter, config.MicrosoftAppId ?? '');
+  const courier = new ProactiveMessenger(parts.adapter, config.MicrosoftAppId ?? '');
   const hours = new WorkingHours({ hours: config.HELPDESK_HOURS, days: config.HELPDESK_DAYS, timeZone: config.HELPDESK_TIMEZONE });
   const engine = new HandoffEngine({
     store,

@@ -13,7 +13,7 @@ import { AppliedActionHandler, type OpenRequestLookup } from './appliedActionHan
 import { BullReminderEngine } from './bullReminderEngine';
 import { InProcessReminderEngine } from './inProcessReminderEngine';
 import { PingDelivery } from './pingDelivery';
-import { CloudAdapterSender, type ProactiveSender } from './proactiveSender';
+import { ProactiveMessenger, type ProactiveSender } from '../proactive';
 import { ReachabilityRecorder } from './reachabilityRecorder';
 import { ReminderCounters, type CounterSnapshot } from './reminderCounters';
 import type { ReminderEngine } from './reminderEngine';
@@ -70,7 +70,7 @@ export function createReminders(config: BotConfig, parts: ReminderParts): Remind
   const window = new SendWindow(policy.reminders.window);
   const delivery = new PingDelivery({
     roster, ledger, references, policy, counters, log, now,
-    sender: tuning.sender ?? new CloudAdapterSender(parts.adapter, config.MicrosoftAppId ?? ''),
+    sender: tuning.sender ?? new ProactiveMessenger(parts.adapter, config.MicrosoftAppId ?? ''),
     conversationIntervalMs: config.REMINDER_CONVERSATION_INTERVAL_MS,
     leaseMs: tuning.leaseMs ?? tuning.lockDurationMs ?? 30_000,
     defaultLocale: config.BOT_LOCALE,

@@ -10,7 +10,7 @@ import type { Logger } from '../logger';
 import { ConversationGoneError, PermanentSendError, RetryableSendError, classifySendError } from './errors';
 import { decidePing, type PingPlan } from './milestones';
 import { pingCard } from '../../cards/reminderCards';
-import type { ProactiveSender } from './proactiveSender';
+import type { ProactiveSender } from '../proactive';
 import type { ReminderCounters, SkipReason } from './reminderCounters';
 import { SendWindow } from './sendWindow';
 

@@ -6,7 +6,7 @@ import type { ExpiryRoster } from '../../state/expiryRoster';
 import { MemoryRequestStore } from '../../state/memoryRequestStore';
 import { RedisRequestStore } from '../../state/redisRequestStore';
 import type { HandoffEngine } from '../handoff/handoffEngine';
-import type { Courier } from '../handoff/courier';
+import type { ProactiveMessenger } from '../proactive';
 import type { WorkingHours } from '../handoff/workingHours';
 import { RequestMiddleware } from './requestMiddleware';
 import { RequestService } from './requestService';
@@ -23,7 +23,7 @@ export interface RequestParts {
 
 /** Builds the renewal requests (issue 13): Redis-backed when Redis is configured, in memory otherwise; the desk channel and its members are the handoff's. */
 export function createRequests(config: BotConfig, parts: {
-  redis?: Redis; log: Logger; now: () => Date; policy: Policy; roster: ExpiryRoster; handoff: HandoffEngine; courier: Courier; hours: WorkingHours;
+  redis?: Redis; log: Logger; now: () => Date; policy: Policy; roster: ExpiryRoster; handoff: HandoffEngine; courier: ProactiveMessenger; hours: WorkingHours;
   publicUrl: () => string;
   cardReport?: (userId: string) => Promise<string | undefined>;
 }): RequestParts {

@@ -12,7 +12,7 @@ import {
 } from '../../state/requestStore';
 import type { Logger } from '../logger';
 import { normalizeText } from '../nlu/normalize';
-import type { Courier } from '../handoff/courier';
+import type { ProactiveMessenger } from '../proactive';
 import type { WorkingHours } from '../handoff/workingHours';
 import { deskCard, listCard, suspensionCheckText } from '../../cards/deskCards';
 import { LifeCycle } from './lifeCycle';
@@ -25,7 +25,7 @@ export interface RequestServiceOptions {
   store: RequestStore;
   policy: Policy;
   roster: ExpiryRoster;
-  courier: Courier;
+  courier: ProactiveMessenger;
   hours: WorkingHours;
   log: Logger;
   now: () => Date;

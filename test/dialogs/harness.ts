@@ -12,7 +12,7 @@ import { loadPolicy, type Policy } from '../../domain/policy';
 import { addDays } from '../../domain/dates';
 import { RequestService } from '../../bot/requests';
 import { MemoryRequestStore } from '../../state/memoryRequestStore';
-import { Courier } from '../../bot/handoff/courier';
+import { ProactiveMessenger } from '../../bot/proactive';
 import { WorkingHours } from '../../bot/handoff/workingHours';
 import { ExpiryRoster } from '../../state/expiryRoster';
 import { adaptiveCardOf, visibleText } from '../support/fakeConnector';
@@ -52,7 +52,7 @@ export class DialogHarness {
     this.roster = new ExpiryRoster();
     // No help desk channel here: the request is recorded and numbered, nothing is sent proactively.
     this.renewals = new RequestService({
-      store: new MemoryRequestStore(), policy: this.policy, roster: this.roster, courier: new Courier(undefined as never, ''),
+      store: new MemoryRequestStore(), policy: this.policy, roster: this.roster, courier: new ProactiveMessenger(undefined as never, ''),
       hours: new WorkingHours({ hours: '08:30-17:30', days: '1-5', timeZone: 'Europe/Istanbul' }), log: createLogger('silent'), now: () => now,
       deskLocale: 'tr', desk: async () => undefined, isMember: () => false, publicUrl: () => 'http://localhost:3978',
       linkTtlSeconds: 86_400, numberPrefix: 'EI',

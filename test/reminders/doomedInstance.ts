@@ -4,12 +4,12 @@
  * Run as: node --import tsx/loader doomedInstance.ts <redisUrl> <prefix> <isoNow> <passOn>
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { CloudAdapterSender, type ProactiveSender } from '../../bot/reminders/proactiveSender';
+import { ProactiveMessenger, type ProactiveSender } from '../../bot/proactive';
 import { ReminderInstance } from './engineKit';
 
 async function main(): Promise<void> {
   const [redisUrl, prefix, isoNow, passOn] = process.argv.slice(2);
-  const real = new CloudAdapterSender(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '');
+  const real = new ProactiveMessenger(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), '');
   let started = 0;
   const sender: ProactiveSender = {
     send: async (reference, activity) => {

@@ -6,7 +6,7 @@ import { createLogger } from '../../bot/logger';
 import { loadPolicy } from '../../domain/policy';
 import { BullReminderEngine } from '../../bot/reminders/bullReminderEngine';
 import { PingDelivery } from '../../bot/reminders/pingDelivery';
-import { CloudAdapterSender, type ProactiveSender } from '../../bot/reminders/proactiveSender';
+import { ProactiveMessenger, type ProactiveSender } from '../../bot/proactive';
 import { ReminderCounters } from '../../bot/reminders/reminderCounters';
 import { ReminderScan } from '../../bot/reminders/reminderScan';
 import { SendWindow } from '../../bot/reminders/sendWindow';
@@ -53,7 +53,7 @@ export class ReminderInstance {
     const lockDurationMs = options.lockDurationMs ?? 2000;
     const delivery = new PingDelivery({
       roster: this.roster, ledger: this.ledger, references: this.references, policy, counters: this.counters, log, now,
-      sender: options.sender ?? new CloudAdapterSender(adapter, ''),
+      sender: options.sender ?? new ProactiveMessenger(adapter, ''),
       conversationIntervalMs: options.conversationIntervalMs ?? 1000, leaseMs: lockDurationMs, defaultLocale: 'tr-TR',
     });
     this.engine = new BullReminderEngine({

@@ -1,11 +1,17 @@
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 
+/** Sends one activity into an existing conversation, outside any turn (what the reminders need; tests fake it). */
+export interface ProactiveSender {
+  send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<unknown>;
+}
+
 /**
- * Proactive sends for the handoff: to the user's personal chat, to the help desk channel (a new
- * thread) and into a ticket's thread, each through `continueConversationAsync` with a stored
- * conversation reference, so any bot instance can speak for any ticket, even after a restart.
+ * Every message the bot sends outside a user's turn goes through here: the expiry pings, the
+ * handoff's messages to the user, the help desk channel (a new thread) and a ticket's thread, and
+ * the renewal requests' notices. Each goes through `continueConversationAsync` with a stored
+ * conversation reference, so any bot instance can speak for any conversation, even after a restart.
  */
-export class Courier {
+export class ProactiveMessenger implements ProactiveSender {
   constructor(private readonly adapter: CloudAdapter, private readonly appId: string) {}
 
   /** Runs `logic` in a turn of the referenced conversation. */
