@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { TIME_ZONE } from '../domain/dates';
 
 /**
  * The bot's whole configuration, read from the environment (and an optional `.env`) once, at
@@ -26,7 +27,8 @@ const schema = z.object({
   HELPDESK_MEMBER_IDS: z.string().optional().transform((value) => (value ?? '').split(',').map((id) => id.trim().toLowerCase()).filter(Boolean)),
   HELPDESK_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must look like 08:30-17:30').default('08:30-17:30'),
   HELPDESK_DAYS: z.string().regex(/^[1-7](-[1-7])?(,[1-7](-[1-7])?)*$/, 'must be ISO weekdays like 1-5 or 1,2,3,4,5 (1 = Monday)').default('1-5'),
-  HELPDESK_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone like Europe/Istanbul').default('Europe/Istanbul'),
+  // Accepted for older deployments; the one time zone is TIME_ZONE (domain/dates.ts), so only its value passes.
+  HELPDESK_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone like Europe/Istanbul').refine((zone) => zone === TIME_ZONE, `must be ${TIME_ZONE} (the institution's time zone, domain/dates.ts), or left unset`).default(TIME_ZONE),
   HANDOFF_REANNOUNCE_SECONDS: z.coerce.number().int().min(1).default(10 * 60),
   HANDOFF_IDLE_CLOSE_SECONDS: z.coerce.number().int().min(1).default(30 * 60),
   HANDOFF_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),

@@ -3,6 +3,13 @@
  * Dates travel as ISO strings (2026-11-21) so day counts never depend on the server's time zone or
  * on DST.
  */
+
+/**
+ * The institution's time zone, and its one home: calendar days, the reminders' send window and the
+ * help desk's working hours all use it. The policy's `reminders.window.timeZone` and the
+ * `HELPDESK_TIMEZONE` setting are still accepted, but only with this value (a different one would
+ * make "today" differ between parts), and both default to it.
+ */
 export const TIME_ZONE = 'Europe/Istanbul';
 
 const istanbulDay = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Locale } from '../cards/i18n';
-import { addDays, addMonths, daysBetween } from './dates';
+import { addDays, addMonths, daysBetween, TIME_ZONE } from './dates';
 
 const localized = z.object({ tr: z.string().min(1), en: z.string().min(1) });
 const sourced = localized.extend({ source: z.string().min(1) });
@@ -38,7 +38,8 @@ const policySchema = z.object({
       days: z.array(z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'])).min(1),
       start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
       end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
-      timeZone: z.string().min(1),
+      /** Optional, and only TIME_ZONE (domain/dates.ts): the window is read on the institution's clock. */
+      timeZone: z.string().min(1).refine((zone) => zone === TIME_ZONE, `must be ${TIME_ZONE} (the institution's time zone, domain/dates.ts), or left out`).default(TIME_ZONE),
     }).refine((window) => window.start < window.end, 'window.start must be before window.end'),
     catchUpDays: z.number().int().min(0).max(14),
     snoozeDays: z.number().int().min(1).max(60),

@@ -12,6 +12,7 @@ import { HandoffEngine } from './handoffEngine';
 import { HandoffMiddleware } from './handoffMiddleware';
 import { HandoffSweeper } from './handoffSweeper';
 import { WorkingHours } from './workingHours';
+import { TIME_ZONE } from '../../domain/dates';
 
 export { HandoffEngine } from './handoffEngine';
 export type { DialogPosition } from './dialogPosition';
@@ -34,7 +35,7 @@ export function createHandoff(config: BotConfig, parts: {
 }): HandoffParts {
   const store = parts.redis ? new RedisHandoffStore(parts.redis, `${config.REDIS_KEY_PREFIX}handoff:`) : new MemoryHandoffStore();
   const courier = new ProactiveMessenger(parts.adapter, config.MicrosoftAppId ?? '');
-  const hours = new WorkingHours({ hours: config.HELPDESK_HOURS, days: config.HELPDESK_DAYS, timeZone: config.HELPDESK_TIMEZONE });
+  const hours = new WorkingHours({ hours: config.HELPDESK_HOURS, days: config.HELPDESK_DAYS, timeZone: TIME_ZONE });
   const engine = new HandoffEngine({
     store,
     memo: parts.conversationState.createProperty<HandoffMemo>('handoff'),

@@ -33,6 +33,7 @@ const badRows: BadRow[] = [
   { name: 'an app id without a password', env: { MicrosoftAppId: APP_ID }, variable: 'MicrosoftAppPassword' },
   { name: 'unknown LOG_LEVEL', env: { LOG_LEVEL: 'verbose' }, variable: 'LOG_LEVEL' },
   { name: 'CERT_STATUS_CA_CERTS that does not exist', env: { CERT_STATUS_CA_CERTS: '/nonexistent/kamusm-ca.pem' }, variable: 'CERT_STATUS_CA_CERTS' },
+  { name: 'HELPDESK_TIMEZONE other than the institution\'s one time zone', env: { HELPDESK_TIMEZONE: 'Europe/Berlin' }, variable: 'HELPDESK_TIMEZONE' },
   { name: 'CERT_STATUS_TIMEOUT_MS below 100', env: { CERT_STATUS_TIMEOUT_MS: '5' }, variable: 'CERT_STATUS_TIMEOUT_MS' },
 ];
 

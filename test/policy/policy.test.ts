@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_POLICY_PATH, feeDecision, fillPolicy, loadPolicy, PolicyError, renewalTiming, targetDate, validatePolicy } from '../../domain/policy';
-import { addMonths } from '../../domain/dates';
+import { addMonths, TIME_ZONE } from '../../domain/dates';
 import { INTENT_ROUTES, TOPIC_ROUTES } from '../../dialogs/intentRoutes';
 
 const raw = () => JSON.parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')) as Record<string, any>;
@@ -41,6 +41,19 @@ describe('policy: R1 is a calendar month, a target inside a window', () => {
     const edited = validatePolicy({ ...raw(), renewal: { ...raw().renewal, applyMonthsBeforeExpiry: 2, acceptDaysBeforeExpiry: 30 } });
     assert.equal(targetDate(edited, '2027-03-31'), '2027-01-31');
     assert.equal(renewalTiming(edited, '2027-03-31', '2027-02-28').kind, 'tooEarly');
+  });
+});
+
+describe('policy: the time zone has one home (TIME_ZONE in domain/dates.ts)', () => {
+  const withZone = (timeZone?: string) => ({ ...raw(), reminders: { ...raw().reminders, window: { ...raw().reminders.window, timeZone } } });
+
+  it('reads the send window on TIME_ZONE when the file names none, and when it names the same zone', () => {
+    assert.equal(loadPolicy().reminders.window.timeZone, TIME_ZONE);
+    assert.equal(validatePolicy(withZone(TIME_ZONE)).reminders.window.timeZone, TIME_ZONE);
+  });
+
+  it('refuses a send window in another zone, naming the field', () => {
+    assert.throws(() => validatePolicy(withZone('Europe/Berlin')), (error: Error) => error instanceof PolicyError && /reminders\.window\.timeZone/.test(error.message));
   });
 });
 
