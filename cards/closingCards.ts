@@ -3,7 +3,7 @@ import { messageCard } from './index';
 import { t, type Locale } from './i18n';
 import { Verb } from './verbs';
 import { formatDate } from '../domain/dates';
-import { labelOf, policyText, say, type FeeDecision, type Policy } from '../domain/policy';
+import { labelOf, policyText, textIn, type FeeDecision, type Policy } from '../domain/policy';
 import { RULES_BY_CASE, type NewCardRulesCase } from '../domain/newCardRules';
 
 /** Cards more than one path ends with. */
@@ -39,7 +39,7 @@ export function feeFacts(policy: Policy, fee: FeeAnswer, locale: Locale): { labe
 
 /** The rule in the institution's words; its source stays in the data and the help desk's record. */
 export function feeExplanation(fee: FeeAnswer, locale: Locale): string[] {
-  return fee.rules.map((rule) => say(rule, locale));
+  return fee.rules.map((rule) => textIn(rule, locale));
 }
 
 export function expiryFact(expiry: string, daysLeft: number, locale: Locale): { label: string; value: string } {

@@ -4,7 +4,7 @@ import { t, type Locale } from './i18n';
 import { Verb } from './verbs';
 import { expiryFact } from './closingCards';
 import { addDays, formatDate } from '../domain/dates';
-import { policyText, say, targetDate, type Policy } from '../domain/policy';
+import { policyText, textIn, targetDate, type Policy } from '../domain/policy';
 import { snoozePingDay } from '../bot/reminders/sendWindow';
 
 /** What a ping shows: the certificate's deadline and the days left on the day it is sent. */
@@ -34,20 +34,20 @@ export function pingCard(model: PingCardModel, policy: Policy, locale: Locale): 
   ];
   return messageCard({
     title,
-    warning: late ? say(policy.renewal.lateRequirement, locale) : undefined,
+    warning: late ? textIn(policy.renewal.lateRequirement, locale) : undefined,
     facts: [expiryFact(expiry, daysLeft, locale)],
-    paragraphs: late ? [say(policy.institution.handIn, locale)] : pingBody(policy, expiry, daysLeft, locale),
+    paragraphs: late ? [textIn(policy.institution.handIn, locale)] : pingBody(policy, expiry, daysLeft, locale),
     note: t(locale, 'reminder.note'),
     buttons,
   });
 }
 
 function pingBody(policy: Policy, expiry: string, daysLeft: number, locale: Locale): string[] {
-  if (daysLeft === 0) return [t(locale, 'reminder.bodyToday'), say(policy.renewal.lateRequirement, locale)];
+  if (daysLeft === 0) return [t(locale, 'reminder.bodyToday'), textIn(policy.renewal.lateRequirement, locale)];
   const target = targetDate(policy, expiry);
   const today = addDays(expiry, -daysLeft);
   if (today <= target) return [t(locale, 'reminder.bodyBeforeTarget', { rule: policyText(policy, 'r1', locale), date: formatDate(target) })];
-  return [t(locale, 'reminder.bodyPastTarget', { date: formatDate(target) }), say(policy.renewal.lateRequirement, locale)];
+  return [t(locale, 'reminder.bodyPastTarget', { date: formatDate(target) }), textIn(policy.renewal.lateRequirement, locale)];
 }
 
 /** "Başvurdum" answered: pings stopped (with R3, R4), or the press was on a stale ping; `record` offers the renewal path. */

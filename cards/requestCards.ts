@@ -3,7 +3,7 @@ import { messageCard, type CardButton } from './index';
 import { t, type Locale } from './i18n';
 import { Verb } from './verbs';
 import { formatDate, istanbulDate } from '../domain/dates';
-import { fillPolicy, policyText, reasonOf, say, type Policy } from '../domain/policy';
+import { fillPolicy, policyText, reasonOf, textIn, type Policy } from '../domain/policy';
 import type { RenewalRequest, RequestChange } from '../state/requestStore';
 import type { LifeCycle } from '../bot/requests/lifeCycle';
 
@@ -22,14 +22,14 @@ export function statusNoticeCard(request: RenewalRequest, change: RequestChange,
   const locale = request.requester.locale;
   const status = life.status(request.status);
   const paragraphs = [
-    status ? fillPolicy(policy, say(status.userNotice, locale), locale) : '',
+    status ? fillPolicy(policy, textIn(status.userNotice, locale), locale) : '',
     ...(change.by.kind === 'desk' ? [t(locale, 'request.noticeWhoChanged', { name: change.by.name })] : []),
     ...(change.note ? [t(locale, 'request.noticeNote', { note: change.note })] : []),
   ].filter(Boolean);
   const buttons: CardButton[] = [];
   let steps: string[] = [];
   if (status?.pickUp) {
-    paragraphs.push(t(locale, 'request.pickUpWhere', { department: say(policy.institution.itDepartment, locale), hours: context.hours(locale) }));
+    paragraphs.push(t(locale, 'request.pickUpWhere', { department: textIn(policy.institution.itDepartment, locale), hours: context.hours(locale) }));
     // After a loss, a fault, a block or an identity change the old certificate was revoked first: no waiting (R3 does not apply).
     const oldStaysValid = reasonOf(policy, request.reason)?.oldCardStaysValid === true;
     const oldGone = !oldStaysValid || (request.expiry !== undefined && request.expiry < context.today);

@@ -4,7 +4,7 @@ import { messageCard, type MessageCardModel } from '../cards/index';
 import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { policyText, requireFaqEntries, say, type Policy } from '../domain/policy';
+import { policyText, requireFaqEntries, textIn, type Policy } from '../domain/policy';
 import { routedFaqTopics } from './intentRoutes';
 import type { PathServices } from './pathServices';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysResult } from './whoPaysDialog';
@@ -82,7 +82,7 @@ export class FaqDialog extends ComponentDialog {
 function answerFor(entry: FaqEntry, locale: Locale, policy: Policy): MessageCardModel {
   const text = (id: string) => policyText(policy, id, locale);
   return {
-    title: entry.title ? text(entry.title) : say(entry.question, locale),
+    title: entry.title ? text(entry.title) : textIn(entry.question, locale),
     warning: entry.warning && text(entry.warning),
     paragraphs: (entry.paragraphs ?? []).map(text),
     note: entry.privacyNote ? t(locale, 'welcome.privacy') : undefined,

@@ -4,7 +4,7 @@ import { messageCard } from '../cards/index';
 import { localeOf, t } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { menuPathText, reasonForPath, say } from '../domain/policy';
+import { menuPathText, reasonForPath, textIn } from '../domain/policy';
 import { stopExpiryPings, type PathServices } from './pathServices';
 import { userOf } from '../domain/people';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
@@ -80,7 +80,7 @@ export class LostCardDialog extends ComponentDialog {
       title: t(locale, 'lostCard.recordedTitle'),
       facts: feeFacts(policy, fee, locale),
       paragraphs: [
-        t(locale, 'renewal.recorded', { department: say(policy.institution.itDepartment, locale) }),
+        t(locale, 'renewal.recorded', { department: textIn(policy.institution.itDepartment, locale) }),
         ...feeExplanation(fee, locale),
       ],
     })));

@@ -4,7 +4,7 @@ import { messageCard, type CardButton } from '../cards/index';
 import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
-import { fillPolicy, policyText, say, type Policy } from '../domain/policy';
+import { fillPolicy, policyText, textIn, type Policy } from '../domain/policy';
 import type { PathServices } from './pathServices';
 import { readReaderCard } from '../domain/readerCard';
 import { newCardInReaderCard } from '../cards/agentCards';
@@ -52,7 +52,7 @@ export class NewCardPinDialog extends ComponentDialog {
     if (step.options?.index === undefined) await this.sayWhichCard(step);
     const { policy } = this.services;
     const intro = index === 0 ? this.intro(rulesCaseOf(step.options?.rulesCase)) : undefined;
-    const stepText = fillPolicy(policy, say(pinStep, locale), locale);
+    const stepText = fillPolicy(policy, textIn(pinStep, locale), locale);
     const options: CardPromptOptions = {
       card: {
         progress: t(locale, 'newCardPin.progress', { step: index + 1, total: this.steps.length }),

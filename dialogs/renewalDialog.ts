@@ -5,7 +5,7 @@ import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { CardPrompt, type CardPromptOptions } from './cardPrompt';
 import { addDays, daysBetween, formatDate, istanbulDate } from '../domain/dates';
-import { labelledChoices, policyText, reasonOf, renewalTiming, say, type RenewalTiming } from '../domain/policy';
+import { labelledChoices, policyText, reasonOf, renewalTiming, textIn, type RenewalTiming } from '../domain/policy';
 import { stopExpiryPings, type PathServices } from './pathServices';
 import { userOf } from '../domain/people';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
@@ -120,7 +120,7 @@ export class RenewalDialog extends ComponentDialog {
     }, this.services.now(), step.context);
     await stopExpiryPings(this.services, step.context, reasonOf(policy, fee.reason)?.oldCardStaysValid ? expiry : undefined);
     const paragraphs = [
-      t(locale, 'renewal.recorded', { department: say(policy.institution.itDepartment, locale) }),
+      t(locale, 'renewal.recorded', { department: textIn(policy.institution.itDepartment, locale) }),
       ...this.timingNote(timing, locale),
       ...feeExplanation(fee, locale),
     ];
@@ -171,9 +171,9 @@ export class RenewalDialog extends ComponentDialog {
     const { policy } = this.services;
     await step.context.sendActivity(MessageFactory.attachment(messageCard({
       title: t(locale, 'renewal.lateTitle'),
-      warning: say(policy.renewal.lateRequirement, locale),
+      warning: textIn(policy.renewal.lateRequirement, locale),
       facts: [expiryFact(expiry, -daysOverdue, locale)],
-      paragraphs: [say(policy.institution.handIn, locale)],
+      paragraphs: [textIn(policy.institution.handIn, locale)],
     })));
   }
 

@@ -196,7 +196,8 @@ export function feeDecision(policy: Policy, reasonId: string, roleId?: string): 
   return { payer: rules[0].payer, rules, revokeFirst: rules[0].revokeFirst };
 }
 
-export function say(text: Localized, locale: Locale): string {
+/** A policy text (tr and en) in the given language, as written: no placeholders filled (see fillPolicy). */
+export function textIn(text: Localized, locale: Locale): string {
   return text[locale];
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { MessageFactory, TeamsInfo, TurnContext, type Activity, type ChannelAccount, type ConversationReference } from 'botbuilder';
 import { localeOf, t, type Locale } from '../../cards/i18n';
 import { formatDate, istanbulDate } from '../../domain/dates';
-import { labelOf, say, type Policy } from '../../domain/policy';
+import { labelOf, textIn, type Policy } from '../../domain/policy';
 import { userOf } from '../../domain/people';
 import type { RenewalDraft, RenewalRecorder } from '../../domain/renewals';
 import type { ExpiryRoster } from '../../state/expiryRoster';
@@ -211,7 +211,7 @@ export class RequestService implements RenewalRecorder {
     const locale: Locale = 'tr';
     const { policy } = this.options;
     return renderForm(this.form, {
-      institution: say(policy.institution.itDepartment, locale),
+      institution: textIn(policy.institution.itDepartment, locale),
       number: request.number, name: request.requester.name, unit: request.requester.unit ?? '',
       role: request.role ? labelOf(policy.roles, request.role, locale) : '', reason: labelOf(policy.reasons, request.reason, locale),
       expiry: request.expiry ? formatDate(request.expiry) : '',

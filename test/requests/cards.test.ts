@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Attachment } from 'botbuilder';
 import { t, type Locale } from '../../cards/i18n';
-import { fillPolicy, loadPolicy, policyText, say } from '../../domain/policy';
+import { fillPolicy, loadPolicy, policyText, textIn } from '../../domain/policy';
 import { WorkingHours } from '../../bot/handoff/workingHours';
 import { LifeCycle } from '../../bot/requests/lifeCycle';
 import { deskCard } from '../../cards/deskCards';
@@ -35,7 +35,7 @@ for (const locale of ['tr', 'en'] as const) {
       it(`"${status.id}": the notice says the policy's words, the desk card offers exactly the next statuses`, () => {
         const item = request(status.id, locale);
         const notice = text(statusNoticeCard(item, item.history[1], { policy, life, hours: (l) => hours.describe(l), today: '2026-03-10' }));
-        assert.ok(notice.includes(fillPolicy(policy, say(status.userNotice, locale), locale)), notice);
+        assert.ok(notice.includes(fillPolicy(policy, textIn(status.userNotice, locale), locale)), notice);
         assert.doesNotMatch(notice, /\{\w+\}/, 'the policy placeholders are filled in');
         assert.ok(notice.includes(t(locale, 'request.noticeTitle', { number: 'EI-2026-0042', status: status[locale] })), notice);
         assert.doesNotMatch(notice, /\{\w+\}/, 'no placeholder left');
