@@ -80,7 +80,7 @@ export class LostCardDialog extends ComponentDialog {
       title: t(locale, 'lostCard.recordedTitle'),
       facts: feeFacts(policy, fee, locale),
       paragraphs: [
-        t(locale, 'renewal.recorded', { department: textIn(policy.institution.itDepartment, locale) }),
+        t(locale, 'request.sentTo', { department: textIn(policy.institution.itDepartment, locale) }),
         ...feeExplanation(fee, locale),
       ],
     })));

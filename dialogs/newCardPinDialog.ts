@@ -62,7 +62,7 @@ export class NewCardPinDialog extends ComponentDialog {
       },
       choices: [
         { value: 'next', label: t(locale, last ? 'newCardPin.finish' : 'newCardPin.next'), synonyms: ['tamam', 'sonraki', 'devam', 'ok', 'next', 'done'] },
-        { value: 'stuck', label: t(locale, 'newCardPin.stuck'), synonyms: ['takildim', 'olmadi', 'yapamadim', 'stuck', 'help me'] },
+        { value: 'stuck', label: t(locale, 'stuck.button'), synonyms: ['takildim', 'olmadi', 'yapamadim', 'stuck', 'help me'] },
       ],
       // One card walks the steps: "Tamam, sonraki adım" turns it into the next step.
       advanceInPlaceOn: last ? [] : ['next'],
@@ -123,8 +123,8 @@ export class NewCardPinDialog extends ComponentDialog {
     const offerPerson = stuckCount >= STUCK_BEFORE_HANDOFF;
     const buttons: CardButton[] = offerPerson ? [{ label: t(locale, 'menu.human'), data: { verb: Verb.human } }] : [];
     return messageCard({
-      title: t(locale, 'newCardPin.help.title'),
-      paragraphs: [...paragraphs, ...(offerPerson ? [t(locale, 'newCardPin.help.offerPerson')] : [])],
+      title: t(locale, 'stuck.title'),
+      paragraphs: [...paragraphs, ...(offerPerson ? [t(locale, 'stuck.offerPerson')] : [])],
       buttons,
     });
   }

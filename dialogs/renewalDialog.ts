@@ -120,7 +120,7 @@ export class RenewalDialog extends ComponentDialog {
     }, this.services.now(), step.context);
     await stopExpiryPings(this.services, step.context, reasonOf(policy, fee.reason)?.oldCardStaysValid ? expiry : undefined);
     const paragraphs = [
-      t(locale, 'renewal.recorded', { department: textIn(policy.institution.itDepartment, locale) }),
+      t(locale, 'request.sentTo', { department: textIn(policy.institution.itDepartment, locale) }),
       ...this.timingNote(timing, locale),
       ...feeExplanation(fee, locale),
     ];

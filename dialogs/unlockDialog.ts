@@ -36,7 +36,7 @@ export class UnlockDialog extends ComponentDialog {
       },
       choices: [
         { value: 'done', label: t(locale, 'unlock.done'), synonyms: ['aldim', 'tamam', 'oldu', 'done'] },
-        { value: 'stuck', label: t(locale, 'newCardPin.stuck'), synonyms: ['takildim', 'olmadi', 'yapamadim', 'stuck'] },
+        { value: 'stuck', label: t(locale, 'stuck.button'), synonyms: ['takildim', 'olmadi', 'yapamadim', 'stuck'] },
       ],
     };
     return step.beginDialog(PROMPT, options);
@@ -48,8 +48,8 @@ export class UnlockDialog extends ComponentDialog {
     const card = step.result === 'done'
       ? messageCard({ title: t(locale, 'unlock.doneTitle'), warning: policyText(policy, 'pinPageNeverShare', locale), buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] })
       : messageCard({
-        title: t(locale, 'newCardPin.help.title'),
-        paragraphs: [policyText(policy, 'helpSecurityWordForgot', locale), policyText(policy, 'helpSmsNumber', locale), t(locale, 'newCardPin.help.offerPerson')],
+        title: t(locale, 'stuck.title'),
+        paragraphs: [policyText(policy, 'helpSecurityWordForgot', locale), policyText(policy, 'helpSmsNumber', locale), t(locale, 'stuck.offerPerson')],
         buttons: [{ label: t(locale, 'menu.human'), data: { verb: Verb.human } }, { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
       });
     await step.context.sendActivity(MessageFactory.attachment(card));

@@ -399,7 +399,7 @@ describe('cards', () => {
     it('English: singular days, the department as the sentence\'s object, one name for the T.C. number', () => {
       assert.equal(t('en', 'dates.dayLeft', { days: 1 }), '1 day left');
       assert.equal(t('en', 'dates.dayAgo', { days: 1 }), 'expired 1 day ago');
-      assert.match(t('en', 'renewal.recorded', { department: 'the IT Department' }), /^Your request will be seen by the IT Department/);
+      assert.match(t('en', 'request.sentTo', { department: 'the IT Department' }), /^Your request will be seen by the IT Department/);
       assert.deepEqual(keysOf('en').filter((key) => /national ID/i.test(t('en', key as StringKey))), []);
     });
 
