@@ -1,9 +1,9 @@
 /**
- * Benchmark of the paired agent (issue 5): `npm run --silent bench:agent`.
+ * Benchmark of the paired agent: `npm run --silent bench:agent`.
  * Start-up time and peak memory of `eimza-agent --help` and `eimza-agent status --json`
  * (a real read: private pcscd + vpcd virtual AKIS card + SoftHSM2 token), against bare
  * `node -e 0` and `node -r tsx/cjs -e 0` in the same run, and the same for the single executable
- * (issue 17: `npm run agent:build`, built when its sources changed) with its size; plus warm in-process reads
+ * (`npm run agent:build`, built when its sources changed) with its size; plus warm in-process reads
  * (what a probe costs once `run` is up) and the signed probe round trip over a loopback
  * WebSocket against the test bot server. Prints markdown tables (pasted into
  * paired-agent/README.md). Needs root for the private pcscd (unshare -m), like the tests.

@@ -1,5 +1,5 @@
 /**
- * Benchmark of the intent recognizer (issues 4 and 16): `npm run --silent bench:nlu [-- --set file.json ...]`.
+ * Benchmark of the intent recognizer: `npm run --silent bench:nlu [-- --set file.json ...]`.
  * Evaluates the shipped recognizer on the held-out dev.json, dev2.json and dev3.json (and on every corpus file
  * given with --set, same shape), compares with baselines trained on the same corpus, and prints
  * markdown tables (pasted into bot/nlu/README.md): accuracy, per-intent figures, confusion, misses,

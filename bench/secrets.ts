@@ -1,5 +1,5 @@
 /**
- * Benchmark of the secret guard's scan (issue 15): `npm run --silent bench:secrets`.
+ * Benchmark of the secret guard's scan: `npm run --silent bench:secrets`.
  * Masks messages of Teams' size limit (28 KB) of several shapes, and a ten times larger one to
  * show the time grows linearly, against a baseline in the same run: one plain regex pass that
  * replaces every digit run (what any scan must at least do) over the same text.

@@ -1,5 +1,5 @@
 /**
- * Turns with authentication on (issue 15): `npm run --silent bench:turns-auth [-- --rounds 5 ...]`
+ * Turns with authentication on: `npm run --silent bench:turns-auth [-- --rounds 5 ...]`
  * (the options of bench/turns.ts).
  *
  * The same eimza-bot (memory state) twice, as child processes, round-robin: once without an app id

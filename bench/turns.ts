@@ -1,5 +1,5 @@
 /**
- * Turn benchmark (issue 2): `npm run --silent bench:turns [-- --conversations 50 --turns 40 --rounds 3]`.
+ * Turn benchmark: `npm run --silent bench:turns [-- --conversations 50 --turns 40 --rounds 3]`.
  *
  * N concurrent Teams conversations (closed loop: each posts its next message as soon as the bot has
  * answered the last) drive, over real HTTP, in turn:

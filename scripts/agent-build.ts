@@ -1,5 +1,5 @@
 /**
- * `npm run agent:build`: the paired agent as one file staff can install (issue 17).
+ * `npm run agent:build`: the paired agent as one file staff can install.
  *
  * 1. esbuild bundles paired-agent/packaging/sea-main.ts into one CommonJS file; the native addons
  *    (pcsclite, pkcs11js) are replaced by loaders of SEA assets whose SHA-256 is embedded here.

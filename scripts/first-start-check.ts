@@ -1,5 +1,5 @@
 /**
- * CI proof of the README's first command (issue 17): a copy of the repository with no
+ * CI proof of the README's first command: a copy of the repository with no
  * node_modules, in a private mount namespace where the PC/SC headers cannot be seen (an empty
  * tmpfs over /usr/include/PCSC), runs `npm start`; the bot must install itself without any native
  * build and answer "merhaba" over real HTTP with the menu card (received by the fake Bot Connector).

@@ -4,7 +4,7 @@ import { StorageUnavailableError } from './errors';
 
 /**
  * Runs the turns of one conversation one after the other, so a double press or a Teams retry
- * never runs two turns on the same state at once (issue 15). The second turn then loads what the
+ * never runs two turns on the same state at once. The second turn then loads what the
  * first saved: its button is stale and is refused politely, instead of acting twice.
  */
 export interface ConversationLock {

@@ -42,7 +42,7 @@ export interface Requester {
 
 /**
  * A renewal request, the help desk's unit of work from the moment it is made until the new card
- * is in the person's hand (issue 13). `version` grows by one with every change: writes are
+ * is in the person's hand. `version` grows by one with every change: writes are
  * compare-and-set on it, so two instances never lose each other's change.
  */
 export interface RenewalRequest {

@@ -9,7 +9,7 @@ import type { AgentStore } from '../../state/agentStore';
 import type { DeviceRecord } from '../../state/agentRecords';
 import { throttledWarn } from '../throttledLog';
 
-/** Card events one socket may send per window; the rest are dropped (issue 15, P2). */
+/** Card events one socket may send per window; the rest are dropped, so one device cannot flood the bot. */
 const CARD_EVENTS_PER_WINDOW = 20;
 const CARD_EVENT_WINDOW_MS = 10_000;
 

@@ -107,7 +107,7 @@ export class CardAgentService implements CardAgent {
   /**
    * The T.C. hash salt for one user's agents: derived from the deployment's secret and the user, so
    * every PC of that user hashes a card alike, while a salt read from one PC says nothing about
-   * anyone else's hashes (issue 15). The deployment's secret itself never leaves the bot.
+   * anyone else's hashes. The deployment's secret itself never leaves the bot.
    */
   private async userSalt(userId: string): Promise<string> {
     const deployment = await this.options.store.tcknSalt(this.options.tcknSalt);

@@ -38,7 +38,7 @@ export interface AgentLink {
   close(): Promise<void>;
 }
 
-/** Builds the paired-agent link (issue 5) from the configuration: Redis routing when Redis is configured. */
+/** Builds the paired-agent link from the configuration: Redis routing when Redis is configured. */
 export function createAgentLink(config: BotConfig, parts: AgentLinkParts): AgentLink {
   const { redis, log, metrics } = parts;
   const rules: PairingRules = {

@@ -1,5 +1,5 @@
 /**
- * Limits failed pairing attempts (issue 15, P1): per source address and for the whole instance, in
+ * Limits failed pairing attempts, so nobody can sweep the code space: per source address and for the whole instance, in
  * fixed windows. Together with one answer for every wrong code, sweeping the code space
  * (23^8 ≈ 7.8·10^10 codes) becomes hopeless: at the overall limit a blind scan needs years to hit
  * any pending code, and one address gives up after a handful of tries.

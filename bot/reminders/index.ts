@@ -58,7 +58,7 @@ export interface Reminders {
 }
 
 /**
- * Builds the expiry pings (issue 7) from the configuration: BullMQ when Redis is configured,
+ * Builds the expiry pings from the configuration: BullMQ when Redis is configured,
  * the in-process engine otherwise, and the pieces the bot and the dialogs hand in.
  */
 export function createReminders(config: BotConfig, parts: ReminderParts): Reminders {

@@ -21,7 +21,7 @@ export interface RequestParts {
   middleware: RequestMiddleware;
 }
 
-/** Builds the renewal requests (issue 13): Redis-backed when Redis is configured, in memory otherwise; the desk channel and its members are the handoff's. */
+/** Builds the renewal requests: Redis-backed when Redis is configured, in memory otherwise; the desk channel and its members are the handoff's. */
 export function createRequests(config: BotConfig, parts: {
   redis?: Redis; log: Logger; now: () => Date; policy: Policy; roster: ExpiryRoster; handoff: HandoffEngine; courier: ProactiveMessenger; hours: WorkingHours;
   publicUrl: () => string;

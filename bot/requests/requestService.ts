@@ -56,7 +56,7 @@ const CSV_TOKEN = 'csv:open';
 const CSV_LINK_MAX_SECONDS = 3600;
 
 /**
- * A renewal request's whole life (issue 13): recorded from the paths (one open per person), posted
+ * A renewal request's whole life: recorded from the paths (one open per person), posted
  * to the help desk channel as a card, taken and moved through the policy's statuses by desk members
  * (each change a compare-and-set on the request's version, so instances never lose a change), the
  * requester told at each step, withdrawn by them, listed and exported for Kamu SM, and announced

@@ -6,7 +6,7 @@ import { AddonRefusedError } from '../errors';
 import { AGENT_VERSION } from '../version';
 
 /**
- * Native addons inside the single executable (issue 17). A SEA cannot dlopen from its own
+ * Native addons inside the single executable. A SEA cannot dlopen from its own
  * blob, so on first start each addon is written to a per-version folder under the user's cache
  * directory and, every start, checked against the SHA-256 embedded at build time before
  * `process.dlopen`: a file changed or planted there is refused, never loaded.

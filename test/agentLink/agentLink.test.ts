@@ -181,7 +181,7 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
     });
   });
 
-  describe('when someone sweeps the code space (issue 15, P1)', () => {
+  describe('when someone sweeps the code space', () => {
     const publicKey = () => generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
 
     it('answers an unknown first half and a wrong second half alike', async () => {
@@ -226,7 +226,7 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
     });
   });
 
-  describe('when one device connects twice or floods card events (issue 15, P2)', () => {
+  describe('when one device connects twice or floods card events', () => {
     it('a second socket for the same device replaces the first, which stops instead of fighting back', async () => {
       const { agent } = await pairedAgent();
       const first = agent.link!;

@@ -62,7 +62,7 @@ describe('the card status card', () => {
     assert.match(expired, /süresi dolmuş[\s\S]*18\.11\.2026 \(3 gün önce doldu\)/);
   });
 
-  describe('with Kamu SM\'s answer next to the dates (issue 18)', () => {
+  describe('with Kamu SM\'s answer next to the dates', () => {
     const checkedAt = '2026-11-21T11:02:00Z'; // 14:02 in Istanbul
     const revocationRows: { status: 'good' | 'suspended' | 'revoked' | 'unknown' | 'unchecked'; fact: string; warning?: RegExp; mustNot: RegExp }[] = [
       { status: 'good', fact: 'Geçerli (kontrol saati: 14:02)', mustNot: /askıda|iptal edilmiş|imza atılamaz/i },

@@ -37,7 +37,7 @@ export const secretCases: SecretCase[] = [
   { text: '12345678901', kinds: [] },
   { text: 'şifremi 12.11.2025 tarihinde aldım', kinds: [] },
   { text: '2026', context: 'pin_question', kinds: [] },
-  // The adversarial review's classes (issue 15), with other numbers than the review's.
+  // Classes of secret an attacker or a careless user tries, written with other numbers than any review's.
   // T.C. numbers in groups, with dots, dashes, digit by digit.
   { text: 'kimliğim 100 000 001 46', kinds: ['tckn'], hidden: ['100', '000', '001', '46'] },
   { text: '123.456.789.50 benim', kinds: ['tckn'], hidden: ['123.456.789.50'] },
@@ -70,7 +70,7 @@ export const secretCases: SecretCase[] = [
   { text: 'hata kodu 80070005', kinds: [] },
   { text: 'okul kodu 748392', kinds: [] },
   { text: 'yeni pin belirlerken 123456 gibi basit şifre olur mu', kinds: [] },
-  // The güvenlik sözcüğü: its value is hidden, never its name or a question about it (issue 14, item 8).
+  // The güvenlik sözcüğü: its value is hidden, never its name or a question about it.
   { text: 'güvenlik sözcüğüm: elma42', kinds: ['securityWord'], hidden: ['elma42'] },
   { text: 'güvenlik kelimem karpuz', kinds: ['securityWord'], hidden: ['karpuz'] },
   { text: 'guvenlik sozcugumu limon7 yaptim', kinds: ['securityWord'], hidden: ['limon7'] },

@@ -16,7 +16,7 @@ class FixedRecognizer implements Recognizer {
   }
 }
 
-describe('issue 14, second pass: every instruction exactly right (TestAdapter)', () => {
+describe('fidelity: every instruction exactly right (TestAdapter)', () => {
   for (const [group, rows] of fidelityTables) {
     describe(group, () => {
       for (const row of rows) {
@@ -29,7 +29,7 @@ describe('issue 14, second pass: every instruction exactly right (TestAdapter)',
   }
 });
 
-describe('issue 14 item 8: the secret guard masks a güvenlik sözcüğü, not the words that name it', () => {
+describe('the secret guard masks a güvenlik sözcüğü, not the words that name it', () => {
   for (const row of securityWordValues) {
     it(`${row.locale}: "${row.typed}" is masked, with the warning, and the value is in no reply`, async () => {
       const harness = new DialogHarness({ locale: row.locale === 'en' ? 'en-US' : 'tr-TR' });
@@ -52,7 +52,7 @@ describe('issue 14 item 8: the secret guard masks a güvenlik sözcüğü, not t
   });
 });
 
-describe('issue 14 item 5: a safety topic typed inside a path, in English', () => {
+describe('a safety topic typed inside a path, in English', () => {
   /** Answers the PUK topic only when asked in English, as a language-aware recognizer would. */
   class EnglishOnlyPuk implements Recognizer {
     recognize(_text: string, locale?: string): IntentResult {
@@ -74,7 +74,7 @@ describe('issue 14 item 5: a safety topic typed inside a path, in English', () =
   });
 });
 
-describe('issue 14 item 10: English counts are never a wrong plural ("1 minutes", "1 days")', () => {
+describe('English counts are never a wrong plural ("1 minutes", "1 days")', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const en = require('../../cards/strings/en.json') as Record<string, unknown>;
   const strings = (node: unknown, path = ''): [string, string][] => typeof node === 'string' ? [[path, node]]
@@ -87,7 +87,7 @@ describe('issue 14 item 10: English counts are never a wrong plural ("1 minutes"
   });
 });
 
-describe('issue 14 "policy as data": an edit that drops an answer typed questions need stops the bot at start', () => {
+describe('policy as data: an edit that drops an answer typed questions need stops the bot at start', () => {
   const policy = loadPolicy();
   for (const id of routedFaqTopics()) {
     it(`without the "${id}" FAQ entry the FAQ path refuses to start, naming it`, () => {
@@ -101,7 +101,7 @@ describe('issue 14 "policy as data": an edit that drops an answer typed question
   });
 });
 
-describe('issue 14 item 9: once the bot records a renewal request, the expiry pings for that certificate stop', () => {
+describe('once the bot records a renewal request, the expiry pings for that certificate stop', () => {
   const rows: { name: string; imported: number; turns: (harness: DialogHarness) => Promise<unknown>; stops: boolean }[] = [
     { name: 'an ordinary renewal 20 days out, for the certificate the roster knows', imported: 20, stops: true, turns: async (h) => { await h.press('Yenileme'); await h.press('Süresi doluyor / doldu'); await h.submitDate(h.inDays(20)); await h.press('İdari görevim yok'); } },
     { name: 'a late renewal (3 days after expiry)', imported: -3, stops: true, turns: async (h) => { await h.press('Yenileme'); await h.press('Süresi doluyor / doldu'); await h.submitDate(h.inDays(-3)); await h.press('İdari görevim var'); } },

@@ -5,7 +5,7 @@ import type { IntentResult, Recognizer, Topic } from '../../bot/nlu';
 import { assertSendableCard } from '../support/cardCheck';
 
 /**
- * The dialog side of the safety topics (issue 14, item 5): whatever the recognizer's intent, a
+ * The dialog side of the safety topics: whatever the recognizer's intent, a
  * result carrying a topic gets that safety answer. The recognizer here is a stub that returns a
  * fixed result, so these rows test the routing alone (the real recognizer is tested in test/nlu).
  */

@@ -41,7 +41,7 @@ async function pressSnooze(pressedOn: string, expiry: string, locale = 'tr-TR'):
   return { text: replies.map(visibleText).join('\n'), snoozeUntil: record?.snoozeUntil, replies };
 }
 
-describe('reminders: a snooze never ends after expiry, counting the send window (issue 14, item 9)', () => {
+describe('reminders: a snooze never ends after expiry, counting the send window', () => {
   for (const row of rows) {
     it(row.name, async () => {
       const { text, replies, snoozeUntil } = await pressSnooze(row.pressedOn, row.expiry);
