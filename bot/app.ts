@@ -49,7 +49,7 @@ export interface AppOptions {
   authentication?: AdapterOptions['authentication'];
   /** Where logs go (tests capture them); stdout by default. */
   logDestination?: DestinationStream;
-  /** The institution's rules; read from dialogs/policy.json by default. */
+  /** The institution's rules; read from domain/policy.json by default. */
   policy?: Policy;
   /** The clock the paths read (tests fix it). */
   now?: () => Date;
