@@ -12,7 +12,7 @@ import { UNCLEAR_ANSWER } from './cardPrompt';
 import { INTENT_ROUTES, TOPIC_ROUTES, namesTheDomain, type Route } from './intentRoutes';
 import { decide, type Intent, type Recognizer } from '../bot/nlu';
 import type { StringKey } from '../cards/i18n';
-import type { CardActionHandler } from './cardActionHandler';
+import type { CardActionHandler } from '../bot/cardActionHandler';
 
 export const MAIN_DIALOG = 'mainDialog';
 

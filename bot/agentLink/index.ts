@@ -5,7 +5,7 @@ import type { BotConfig } from '../config';
 import type { Logger } from '../logger';
 import type { BotMetrics } from '../metrics';
 import type { ExpiryRoster } from '../../state/expiryRoster';
-import type { CardActionHandler } from '../../dialogs/cardActionHandler';
+import type { CardActionHandler } from '../cardActionHandler';
 import { AgentDownloads } from './agentDownloads';
 import { AgentHub } from './agentHub';
 import { AgentHttpRoutes } from './agentHttpRoutes';

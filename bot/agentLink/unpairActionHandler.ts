@@ -2,7 +2,7 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { unpairAnswerCard } from '../../cards/agentCards';
 import { localeOf } from '../../cards/i18n';
 import { Verb, type CardActionData } from '../../cards/verbs';
-import type { CardActionHandler } from '../../dialogs/cardActionHandler';
+import type { CardActionHandler } from '../cardActionHandler';
 import { userOf } from '../../domain/people';
 import type { CardAgent } from './cardAgent';
 

@@ -2,7 +2,7 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { appliedAnswerCard } from '../../cards/reminderCards';
 import { localeOf, t, type Locale } from '../../cards/i18n';
 import { Verb, type CardActionData } from '../../cards/verbs';
-import type { CardActionHandler } from '../../dialogs/cardActionHandler';
+import type { CardActionHandler } from '../cardActionHandler';
 import { userOf } from '../../domain/people';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import { policyText, type Policy } from '../../domain/policy';

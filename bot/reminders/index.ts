@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { BotConfig } from '../config';
 import type { Logger } from '../logger';
 import type { Policy } from '../../domain/policy';
-import type { CardActionHandler } from '../../dialogs/cardActionHandler';
+import type { CardActionHandler } from '../cardActionHandler';
 import { ConversationReferenceStore } from '../../state/conversationReferences';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import { MemoryPingLedger } from '../../state/memoryPingLedger';

@@ -1,7 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { localeOf } from '../../cards/i18n';
 import { Verb, type CardActionData } from '../../cards/verbs';
-import type { CardActionHandler } from '../../dialogs/cardActionHandler';
+import type { CardActionHandler } from '../cardActionHandler';
 import { istanbulDate } from '../../domain/dates';
 import { snoozeAnswerCard, snoozeTooLateCard } from '../../cards/reminderCards';
 import { snoozePingDay } from './sendWindow';
