@@ -43,3 +43,9 @@ export type IssueResult =
 export type RedeemResult =
   | { kind: 'ok'; owner: PairingOwner }
   | { kind: 'wrong' | 'unknown' | 'expired' | 'used' | 'paused' };
+
+/** A pairing code's two halves (bot/agentLink/pairingCode.ts): the handle names the pending pairing, the secret proves it. */
+export interface CodeParts {
+  handle: string;
+  secret: string;
+}

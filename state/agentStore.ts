@@ -1,5 +1,4 @@
-import type { CodeParts } from '../bot/agentLink/pairingCode';
-import type { DeviceRecord, IssueResult, LastSeen, PairingOwner, RedeemResult, SeenCertificate } from './agentRecords';
+import type { CodeParts, DeviceRecord, IssueResult, LastSeen, PairingOwner, RedeemResult, SeenCertificate } from './agentRecords';
 
 /** Pairing policy, from bot/config.ts. */
 export interface PairingRules {

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { NONCE_TTL_MS, REVOKED_TTL_MS, type AgentStore, type PairingRules } from './agentStore';
-import type { CodeParts } from '../bot/agentLink/pairingCode';
-import type { DeviceRecord, IssueResult, LastSeen, PairingOwner, RedeemResult, SeenCertificate } from './agentRecords';
+import type { CodeParts, DeviceRecord, IssueResult, LastSeen, PairingOwner, RedeemResult, SeenCertificate } from './agentRecords';
 
 interface PendingCode {
   owner: PairingOwner;

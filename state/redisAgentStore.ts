@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { NONCE_TTL_MS, REVOKED_TTL_MS, type AgentStore, type PairingRules } from './agentStore';
-import type { CodeParts } from '../bot/agentLink/pairingCode';
-import type { DeviceRecord, IssueResult, LastSeen, PairingOwner, RedeemResult, SeenCertificate } from './agentRecords';
+import type { CodeParts, DeviceRecord, IssueResult, LastSeen, PairingOwner, RedeemResult, SeenCertificate } from './agentRecords';
 
 /** A code stays answerable ("expired"/"used", HTTP 410) this long after it expires. */
 const CODE_KEEP_MS = 3600_000;

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { CodeParts } from '../../state/agentRecords';
 
 /**
  * Pairing codes: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S,
@@ -8,11 +9,6 @@ import { randomInt } from 'node:crypto';
  */
 export const CODE_ALPHABET = 'ACDEFHJKMNPQRTUVWXY3479';
 export const HALF_LENGTH = 4;
-
-export interface CodeParts {
-  handle: string;
-  secret: string;
-}
 
 export function newCodeParts(): CodeParts {
   const pick = (): string => Array.from({ length: HALF_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
