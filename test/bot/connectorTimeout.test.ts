@@ -6,7 +6,7 @@ import { startBot, type BotUnderTest } from '../support/botHarness';
 import { buttonTitles } from '../support/fakeConnector';
 import { BOT, ayse, newConversationId, teamsMessage, TENANT_ID } from '../support/teams';
 
-/** Issue 15 (F3): a Bot Connector that accepts a request and never answers must not hold a turn or a proactive send. */
+/** A Bot Connector that accepts a request and never answers must not hold a turn or a proactive send. */
 describe('outbound Bot Connector calls have a timeout (real HTTP, a fake connector that hangs)', function () {
   this.timeout(20_000);
   const TIMEOUT_MS = 400;

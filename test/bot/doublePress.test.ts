@@ -7,7 +7,7 @@ import { ayse, newConversationId, postToBot, teamsMessage } from '../support/tea
 import { addDays, formatDate, istanbulDate } from '../../domain/dates';
 
 /**
- * Issue 15, C1/C2/C3: the same press delivered twice at once (a double press, or a Teams retry)
+ * The same press delivered twice at once (a double press, or a Teams retry)
  * has exactly one effect: one next card, one renewal record, no error, and the conversation goes on.
  * On one instance and on two instances sharing a real Redis.
  */

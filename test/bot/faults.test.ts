@@ -6,7 +6,7 @@ import { BotProcess } from '../support/botProcess';
 import { startBot, type BotUnderTest } from '../support/botHarness';
 import { freePort, TestRedisServer } from '../support/redisServer';
 
-/** Issue 15, item 3: shutdown with Redis down, the reminder schedule after Redis comes back empty, quiet logs. */
+/** Shutdown with Redis down, the reminder schedule after Redis comes back empty, quiet logs. */
 describe('faults: Redis down at shutdown, Redis back empty (real redis-server)', function () {
   this.timeout(60_000);
 

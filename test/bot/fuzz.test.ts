@@ -3,7 +3,7 @@ import { startBot, type BotUnderTest } from '../support/botHarness';
 import { newConversationId, postToBot, teamsMessage } from '../support/teams';
 
 /**
- * Issue 15: a bounded fuzz of /api/messages on loopback. A few hundred hostile bodies from a fixed
+ * A bounded fuzz of /api/messages on loopback. A few hundred hostile bodies from a fixed
  * seed (so a failure replays): fields swapped for other types, huge or odd strings, deep nesting,
  * broken JSON, invokes. None may get a 5xx, and the bot must still answer an ordinary message after.
  */

@@ -42,7 +42,7 @@ describe('the bot over real HTTP with a fake Bot Connector (memory state)', () =
     assert.equal(buttonTitles(menu)[0], 'Renewal');
   });
 
-  // Issue 15 (F4): an oversized body is 413 (it was 400), F1/F6: odd types are 400 at validation.
+  // An oversized body is 413 (it was 400); odd field types are 400 at validation.
   const serviceUrl = 'http://127.0.0.1:9/';
   const message = { type: 'message', conversation: { id: 'c' }, serviceUrl, channelId: 'msteams', from: { id: 'u' } };
   const badBodies: [string, string | object, number?][] = [

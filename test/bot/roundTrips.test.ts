@@ -40,7 +40,7 @@ describe('Redis round trips per turn (through a counting proxy)', () => {
 
   it('a typed message and each step of a path cost one read and one write, plus taking and releasing the conversation lock', async () => {
     // Opening the new-card PIN path also asks whether the user has a paired card agent (one read).
-    // Issue 15 serialises the turns of a conversation across instances: +2 (SET NX, release) per turn.
+    // The conversation lease serialises the turns of a conversation across instances: +2 (SET NX, release) per turn.
     const conversationId = newConversationId();
     await turn(conversationId, 'merhaba'); // first contact also saves the conversation reference
     const costs = {

@@ -13,7 +13,7 @@ import { newConversationId, postToBot, teamsMessage } from '../support/teams';
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const BACKOFF_MS = 1_500;
 
-/** Issue 15 (A1): forged Bot Framework tokens while the signing keys cannot be fetched. */
+/** Forged Bot Framework tokens while the signing keys cannot be fetched. */
 describe('signing keys out of reach (real HTTP, loopback OpenID metadata that fails)', function () {
   this.timeout(20_000);
   const openId = new OpenIdServer();

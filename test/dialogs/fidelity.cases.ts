@@ -2,7 +2,7 @@ import type { IntentResult } from '../../bot/nlu';
 import type { PathCase, Turn } from './paths.cases';
 
 /**
- * Issue 14, second pass: one block of rows per finding, with examples other than the review's
+ * The second fidelity review: one block of rows per finding, with examples other than the review's
  * (other ways to say a PIN is blocked, window edges, month ends, every non-ordinary reason, both
  * languages). Each row is a conversation (see paths.cases.ts); `intent` fixes what the recognizer
  * returns, so typed rows test the dialog routing alone.

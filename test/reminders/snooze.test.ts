@@ -12,7 +12,7 @@ import { adaptiveCardOf, visibleText } from '../support/fakeConnector';
 const policy = loadPolicy();
 
 /**
- * Issue 14 item 9, second pass: "Daha sonra hatırlat" is a promise of one more ping before expiry.
+ * "Daha sonra hatırlat" is a promise of one more ping before expiry.
  * The ping that ends a snooze goes out on a send-window day (Mon-Fri), so a snooze that ends on a
  * weekend expiry day would be delivered after expiry: refused; the date said is the day it goes out.
  * Days are Istanbul days; the press happens at 12:00.
