@@ -75,6 +75,11 @@ export class TeamsChat {
     return texts(replies);
   }
 
+  /** Titles of the buttons on a reply (default: the newest card). */
+  buttons(reply: Partial<Activity> | undefined = this.lastCard()): string[] {
+    return cardButtons(reply).map((button) => button.title);
+  }
+
   /** Waits until `predicate` holds (checked on every activity the connector receives). */
   async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
     await this.connector.waitFor(predicate, timeoutMs);
