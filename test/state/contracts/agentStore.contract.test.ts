@@ -7,6 +7,13 @@ import type { DeviceRecord, PairingOwner, SeenCertificate } from '../../../bot/a
 import { sleep } from '../../support/wait';
 import { raceCount, twins } from './twins';
 
+/*
+ * Known twin difference (reported, not fixed): RedisAgentStore counts the pause and a code's
+ * "keep to answer expired" hour down in real time (key TTLs), MemoryAgentStore judges them by
+ * the `now` passed in. The contract therefore uses real time for both; the memory-only case at
+ * the end keeps the `now`-driven behaviour.
+ */
+
 /**
  * Codes live 10 minutes (judged by the `now` passed in); the pause after 5 wrong secrets is
  * short, because the Redis twin counts it down in real time.

@@ -30,6 +30,10 @@ async function open(store: HandoffStore, t: Ticket): Promise<Ticket> {
   return t;
 }
 
+/*
+ * Not pinned (not observable through the interface): RedisHandoffStore.attachThread on an unknown
+ * ticket still writes a stray hash and thread mapping; the memory twin writes nothing.
+ */
 twins<HandoffStore>('handoff store', {
   memory: () => new MemoryHandoffStore(),
   redis: (client, prefix) => new RedisHandoffStore(client, `${prefix}handoff:`),

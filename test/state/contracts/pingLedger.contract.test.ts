@@ -9,6 +9,10 @@ const SENT_AT = new Date('2026-10-22T07:00:00Z');
 /** Kept a year: long enough that nothing expires during a test. */
 const keepUntil = (): Date => new Date(Date.now() + 365 * 86_400_000);
 
+/*
+ * Not pinned: the Redis twin forgets sent pings at `keepUntil` (EXPIREAT); the memory twin keeps
+ * them until the process ends (it has no restart to survive, so nothing is sent twice either way).
+ */
 twins<PingLedger>('ping ledger', {
   memory: () => new MemoryPingLedger(),
   redis: (client, prefix) => new RedisPingLedger(client, prefix),

@@ -24,6 +24,13 @@ function draftAt(userId: string, minutes: number, overrides: Partial<RenewalRequ
   return draft(userId, { createdAt: at, updatedAt: at, statusSince: at, ...overrides });
 }
 
+/*
+ * Known twin difference, not pinned here (reported in issue 12, not fixed: the fix needs a new
+ * Redis index and a migration): while takeDue's lease holds (60 s in the sweep), the Redis twin
+ * leaves that request out of listOpen({ dueBefore }) ("geciken"), because the lease is written
+ * into the `due` index itself; the memory twin keeps listing it.
+ */
+
 /** The same table for both stores: what the indexes must say after each change (moved from test/state/requestStore.test.ts). */
 twins<RequestStore>('request store', {
   memory: () => new MemoryRequestStore(),
