@@ -18,7 +18,7 @@ import { raceCount, twins } from './twins';
  * Codes live 10 minutes (judged by the `now` passed in); the pause after 5 wrong secrets is
  * short, because the Redis twin counts it down in real time.
  */
-const RULES: PairingRules = { codeTtlMs: 600_000, maxWrong: 5, pauseMs: 300 };
+const RULES: PairingRules = { codeTtlMs: 600_000, maxWrong: 5, pauseMs: 1000 };
 const ayse: PairingOwner = { userId: 'u1', userName: 'Ayşe', conversationId: 'c1' };
 const ali: PairingOwner = { userId: 'u2', userName: 'Ali', conversationId: 'c2' };
 

@@ -224,10 +224,10 @@ twins<HandoffStore>('handoff store', {
     const s = twin.store;
     const t = await open(s, ticket('T-AAAAAA'));
     const closedAt = new Date();
-    await s.close(t.id, 'desk', 'resolved', closedAt, 1);
+    await s.close(t.id, 'desk', 'resolved', closedAt, 2);
     await s.prune(closedAt.getTime() - 1);
     assert.equal((await s.get(t.id))?.status, 'closed', 'closed after the cut-off: kept');
-    await sleep(1100);
+    await sleep(2100);
     await s.prune(closedAt.getTime() + 1);
     assert.equal(await s.get(t.id), undefined);
     assert.deepEqual(await s.lines(t.id), []);

@@ -36,10 +36,10 @@ twins<PingLedger>('ping ledger', {
   });
 
   it('a lease runs out: another owner may claim after leaseMs', async () => {
-    await twin.store.claim('u1', '2026-11-21', 'd30', 'A', 80);
-    assert.equal((await twin.store.claim('u1', '2026-11-21', 'd30', 'B', 80)).status, 'busy');
-    await sleep(130);
-    assert.deepEqual(await twin.store.claim('u1', '2026-11-21', 'd30', 'B', 80), { status: 'go' });
+    await twin.store.claim('u1', '2026-11-21', 'd30', 'A', 400);
+    assert.equal((await twin.store.claim('u1', '2026-11-21', 'd30', 'B', 400)).status, 'busy');
+    await sleep(450);
+    assert.deepEqual(await twin.store.claim('u1', '2026-11-21', 'd30', 'B', 400), { status: 'go' });
   });
 
   it('confirm marks the ping sent (done for everyone, even the holder) and frees the lease; sent lists it for that certificate only', async () => {
@@ -88,9 +88,9 @@ twins<PingLedger>('ping ledger', {
 
   it('conversation pacing: five senders at once (two instances), one slot; free again after the interval', async () => {
     const stores = [twin.store, twin.sibling];
-    const { winners } = await raceCount(5, (i) => stores[i % 2].takeConversationSlot('a:1', 80), (ms) => ms === 0);
+    const { winners } = await raceCount(5, (i) => stores[i % 2].takeConversationSlot('a:1', 400), (ms) => ms === 0);
     assert.equal(winners, 1);
-    await sleep(130);
-    assert.equal(await twin.store.takeConversationSlot('a:1', 80), 0);
+    await sleep(450);
+    assert.equal(await twin.store.takeConversationSlot('a:1', 400), 0);
   });
 });
