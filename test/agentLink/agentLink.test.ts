@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import WebSocket from 'ws';
+import type { Redis } from 'ioredis';
 import { signEnvelope, CloseCode, WS_PATH, UNPAIR_PATH, PAIR_PATH } from '../../paired-agent/protocol';
 import { FakeConnector } from '../support/fakeConnector';
 import { TestRedisServer } from '../support/redisServer';
@@ -17,6 +18,8 @@ const text = texts;
 describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebSocket on loopback', function () {
   this.timeout(30_000);
   let redis: TestRedisServer;
+  /** Reads and deletes the test's keys (one client for the file, closed in after()). */
+  let inspector: Redis;
   let connector: FakeConnector;
   let bot: BotUnderTest;
   let prefix: string;
@@ -26,9 +29,11 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
 
   before(async () => {
     redis = await new TestRedisServer().start();
+    inspector = redis.client();
     connector = await new FakeConnector().start();
   });
   after(async () => {
+    inspector?.disconnect();
     await connector?.stop();
     await redis?.destroy();
   });
@@ -42,7 +47,7 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
     for (const other of extraBots.splice(0)) await other.close();
     await bot.close();
     await bot.close(); // idempotent
-    await clearPrefix(redis.url, prefix);
+    await clearPrefix(inspector, prefix);
   });
 
   const env = (extra: Record<string, string> = {}) => ({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, REMINDERS_ENABLED: 'false', LOG_LEVEL: 'debug', AGENT_PROBE_TIMEOUT_MS: '3000', ...extra });
@@ -115,14 +120,12 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
       assert.match(text(await user.press({ verb: Verb.cardStatus })), /Kartınızı okuyabileceğim bir bilgisayar yok/);
 
       // The clear T.C. number is nowhere: not in Redis, not in the logs, not even the mask.
-      const client = redis.client();
       const dump: string[] = [];
-      for (const key of await client.keys(`${prefix}*`)) {
-        const type = await client.type(key);
-        if (type === 'string') dump.push((await client.get(key)) ?? '');
-        if (type === 'hash') dump.push(JSON.stringify(await client.hgetall(key)));
+      for (const key of await inspector.keys(`${prefix}*`)) {
+        const type = await inspector.type(key);
+        if (type === 'string') dump.push((await inspector.get(key)) ?? '');
+        if (type === 'hash') dump.push(JSON.stringify(await inspector.hgetall(key)));
       }
-      await client.quit();
       const everything = dump.join('\n') + bot.logs.join('\n');
       assert.ok(!everything.includes(FIXTURE_TCKN) && !everything.includes('1*******46'), 'T.C. number (or its mask) stored or logged');
     });
