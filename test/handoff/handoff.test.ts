@@ -84,14 +84,28 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     return keys.map((key, index) => `${key} ${values[index]}`).join('\n');
   }
 
-  it('request → ticket card → two members press "Üstlen" at once → one wins → relay both ways → bot silent → close → rating → menu', async () => {
+  /** The user is on step 1 of the new-card PIN path when they ask for a person (so the card can say where they were). */
+  async function givenTicketFromPinPath(): Promise<{ scenario: Scenario; card: ReceivedActivity; ticketId: string }> {
     const scenario = await givenDesk();
     await scenario.say('merhaba');
     await scenario.waitFor(() => scenario.toUser().length >= 2);
     await scenario.press({ verb: 'path.newCardPin' });
     await scenario.waitFor(() => scenario.toUser().some((activity) => /Adım 1\/8/.test(visibleText(activity))));
+    return { scenario, ...(await scenario.request()) };
+  }
 
-    const { card, ticketId } = await scenario.request();
+  /** A claimed conversation in which both sides wrote; `member` relays, the bot stays silent. Returns after the lines arrived. */
+  async function relayBothWays(scenario: Scenario, rootId: string, member: TeamsUser): Promise<void> {
+    await scenario.say('Merhaba, SMS kodu gelmiyor.');
+    await scenario.deskSays(member, 'Merhaba Ayşe Hanım, telefon numaranız güncel mi?', rootId);
+    await scenario.say('Evet, güncel.');
+    await scenario.say('menü');
+    await scenario.deskSays(member, 'Kamu SM çağrı merkezini arayın: 444 5 576.', rootId);
+    await scenario.waitFor(() => scenario.inThread(rootId).length >= 3 && scenario.toUser().length >= 2);
+  }
+
+  it('request: the user is queued (position, working hours) and the ticket card says who, where they were and what they wrote', async () => {
+    const { scenario, card, ticketId } = await givenTicketFromPinPath();
     const queued = scenario.toUser().find((activity) => /Sizi yardım masasındaki bir yetkiliye aktarıyorum/.test(visibleText(activity)))!;
     assert.match(visibleText(queued), /Sıranız: 1\./);
     assert.match(visibleText(queued), /çalışma saatleri: Pazartesi–Cuma 08:30–17:30/);
@@ -102,7 +116,10 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     assert.deepEqual(cardButtons(card).map((button) => button.title), ['Üstlen']);
     const initiate = scenario.events().find((event) => event.name === 'handoff.initiate');
     assert.equal((initiate?.value as { ticketId?: string })?.ticketId, ticketId);
+  });
 
+  it('two members press "Üstlen" at once: one wins, the other is told who has it, the card shows the winner and "Kapat"', async () => {
+    const { scenario, card, ticketId } = await givenTicket();
     connector.clear();
     await Promise.all([
       scenario.deskPresses(mehmet, { verb: 'handoff.claim', ticketId }, card.id),
@@ -124,24 +141,28 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     assert.deepEqual(cardButtons(updates[0]).map((button) => button.title), ['Kapat']);
     assert.match(texts(scenario.toUser()).join('\n'), new RegExp(`${winner} talebinizi üstlendi`));
     assert.equal(scenario.events().find((event) => event.name === 'handoff.status')?.value?.state, 'accepted');
+    assert.equal((await scenario.bot.app.handoff.store.get(ticketId))?.claimedBy?.name, winner);
+  });
 
-    const member = winner === mehmet.name ? mehmet : zeynep;
+  it('once claimed, lines are relayed both ways and the bot stays silent (no menu, no dialog answer)', async () => {
+    const { scenario, card } = await givenClaimed(zeynep);
     connector.clear();
-    await scenario.say('Merhaba, SMS kodu gelmiyor.');
-    await scenario.deskSays(member, 'Merhaba Ayşe Hanım, telefon numaranız güncel mi?', card.id);
-    await scenario.say('Evet, güncel.');
-    await scenario.say('menü');
-    await scenario.deskSays(member, 'Kamu SM çağrı merkezini arayın: 444 5 576.', card.id);
-    await scenario.waitFor(() => scenario.inThread(card.id).length >= 3 && scenario.toUser().length >= 2);
+    await relayBothWays(scenario, card.id, zeynep);
     assert.deepEqual(texts(scenario.inThread(card.id)), [
       '**Ayşe Yılmaz:** Merhaba, SMS kodu gelmiyor.',
       '**Ayşe Yılmaz:** Evet, güncel.',
       '**Ayşe Yılmaz:** menü',
     ]);
     assert.deepEqual(texts(scenario.toUser()), [
-      `**${winner}:** Merhaba Ayşe Hanım, telefon numaranız güncel mi?`,
-      `**${winner}:** Kamu SM çağrı merkezini arayın: 444 5 576.`,
+      `**${zeynep.name}:** Merhaba Ayşe Hanım, telefon numaranız güncel mi?`,
+      `**${zeynep.name}:** Kamu SM çağrı merkezini arayın: 444 5 576.`,
     ], 'the bot stays silent: no menu, no dialog answer, only the relayed replies');
+  });
+
+  it('"bitir" from the user closes: both sides told, card closed, rating asked; the rating is kept, the menu and free text come back; the ticket is kept 30 days', async () => {
+    const { scenario, card, ticketId } = await givenTicketFromPinPath();
+    await claimed(scenario, ticketId, card.id);
+    await relayBothWays(scenario, card.id, mehmet);
 
     connector.clear();
     await scenario.say('bitir');
@@ -169,7 +190,7 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     assert.equal(record?.outcome, 'resolved');
     assert.equal(record?.closedBy, 'user');
     assert.equal(record?.rating, 4);
-    assert.equal(record?.claimedBy?.name, winner);
+    assert.equal(record?.claimedBy?.name, mehmet.name);
     assert.equal(record?.path, "Yeni kartın PIN'i");
     const transcript = (await scenario.bot.app.handoff.store.lines(ticketId)).map((line) => `${line.from}: ${line.text}`);
     assert.ok(transcript.includes('user: Evet, güncel.') && transcript.includes('desk: Kamu SM çağrı merkezini arayın: 444 5 576.'), transcript.join('\n'));
