@@ -119,7 +119,8 @@ export class MemoryAgentStore implements AgentStore {
 
   async tcknSalt(preferred: string | undefined): Promise<string> {
     this.salt ??= preferred ?? randomBytes(32).toString('hex');
-    return this.salt;
+    // As in RedisAgentStore: a configured salt wins over one generated earlier.
+    return preferred ?? this.salt;
   }
 
   private pausedAt(userId: string, now: number): number | null {

@@ -52,10 +52,11 @@ export class MemoryRequestStore implements RequestStore {
   }
 
   async takeDue(now: Date, leaseMs: number, batch: number): Promise<string[]> {
-    const due = [...this.open].filter((number) => {
-      const dueAt = this.read(number)?.dueAt;
-      return dueAt !== undefined && Date.parse(dueAt) <= now.getTime() && (this.leases.get(number) ?? 0) <= now.getTime();
-    }).slice(0, batch);
+    // Earliest reminder first, as the Redis twin's `due` index hands them out.
+    const due = [...this.open].map((number) => ({ number, dueAt: this.read(number)?.dueAt }))
+      .filter(({ number, dueAt }) => dueAt !== undefined && Date.parse(dueAt) <= now.getTime() && (this.leases.get(number) ?? 0) <= now.getTime())
+      .sort((a, b) => Date.parse(a.dueAt!) - Date.parse(b.dueAt!))
+      .slice(0, batch).map(({ number }) => number);
     for (const number of due) this.leases.set(number, now.getTime() + leaseMs);
     return due;
   }

@@ -65,6 +65,13 @@ const RATE = `
 if redis.call('HGET', KEYS[1], 'status') ~= '"closed"' then return 0 end
 return redis.call('HSETNX', KEYS[1], 'rating', ARGV[1])`;
 
+/** Like MemoryHandoffStore: a line for a ticket that does not exist (never created, or expired) is dropped, not kept forever. */
+const ADD_LINE = `
+if redis.call('HEXISTS', KEYS[1], 'id') == 0 then return 0 end
+redis.call('RPUSH', KEYS[2], ARGV[1])
+redis.call('HSET', KEYS[1], 'lastActivityAt', ARGV[2])
+return 1`;
+
 const TAKE_DUE = `
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[3])
 for _, member in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[2], member) end
@@ -75,6 +82,7 @@ type Scripts = {
   eimzaHandoffClaim(...args: (string | number)[]): Promise<number>;
   eimzaHandoffClose(...args: (string | number)[]): Promise<number>;
   eimzaHandoffRate(...args: (string | number)[]): Promise<number>;
+  eimzaHandoffAddLine(...args: (string | number)[]): Promise<number>;
   eimzaHandoffTakeDue(...args: (string | number)[]): Promise<string[]>;
 };
 
@@ -83,6 +91,7 @@ const SCRIPTS: [keyof Scripts, number, string][] = [
   ['eimzaHandoffClaim', 3, CLAIM],
   ['eimzaHandoffClose', 8, CLOSE],
   ['eimzaHandoffRate', 1, RATE],
+  ['eimzaHandoffAddLine', 2, ADD_LINE],
   ['eimzaHandoffTakeDue', 1, TAKE_DUE],
 ];
 
@@ -153,10 +162,7 @@ export class RedisHandoffStore implements HandoffStore {
   }
 
   async addLine(id: string, line: TranscriptLine, at: Date): Promise<void> {
-    await this.call(() => this.redis.multi()
-      .rpush(this.linesKey(id), JSON.stringify(line))
-      .hset(this.ticketKey(id), 'lastActivityAt', JSON.stringify(at.toISOString()))
-      .exec());
+    await this.call(() => this.redis.eimzaHandoffAddLine(this.ticketKey(id), this.linesKey(id), JSON.stringify(line), JSON.stringify(at.toISOString())));
   }
 
   async lines(id: string): Promise<TranscriptLine[]> {

@@ -12,10 +12,11 @@ import { PcscMonitor } from '../../paired-agent/pcsc';
 import { signEnvelope, verifyEnvelope, MAX_CLOCK_SKEW_MS, type CardEventBody } from '../../paired-agent/protocol';
 import { readCardReport } from '../../paired-agent/status';
 import { hashTckn } from '../../paired-agent/tckn';
-import { sharedPcscd, waitFor, waitForReaders, type PrivatePcscd } from './helpers/private-pcscd';
+import { sharedPcscd, waitForReaders, type PrivatePcscd } from './helpers/private-pcscd';
 import { AYSE_SIGNING_CERT, KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken, TEST_TCKN } from './helpers/softhsm-token';
 import { TestBotServer } from './helpers/test-bot-server';
 import { VirtualCard } from './helpers/vpcd-card';
+import { eventually } from '../support/wait';
 
 const AKIS_V1_ATR = '3BBA11008131FE4D55454B41452056312E30AE';
 
@@ -172,7 +173,7 @@ describe('agent pairing and link (real HTTP + WebSocket on loopback)', function 
       assert.equal(server.received.filter((m) => m.type === 'hello').length, 1);
       card = VirtualCard.fromHex(port, AKIS_V1_ATR);
       await card.insert();
-      await waitFor(() => cardEvents().some((e) => e.event === 'inserted'), 5000, 'inserted event');
+      await eventually(() => cardEvents().some((e) => e.event === 'inserted'), 'inserted event', 5000);
       const inserted = cardEvents().find((e) => e.event === 'inserted')!;
       assert.equal(inserted.reader, 'Link Reader 00 00');
       assert.equal(inserted.atrClassification?.verdict, 'akis');
@@ -187,7 +188,7 @@ describe('agent pairing and link (real HTTP + WebSocket on loopback)', function 
       assert.deepEqual(card.apdus, []);
 
       card.remove();
-      await waitFor(() => cardEvents().some((e) => e.event === 'removed'), 5000, 'removed event');
+      await eventually(() => cardEvents().some((e) => e.event === 'removed'), 'removed event', 5000);
     });
 
     it('answers a probe with a plain error when no card is in the reader', async () => {
@@ -218,7 +219,7 @@ describe('agent pairing and link (real HTTP + WebSocket on loopback)', function 
       };
       const first = startRun();
       try {
-        await waitFor(() => server.isConnected(deviceId), 10_000, 'the agent to connect');
+        await eventually(() => server.isConnected(deviceId), 'the agent to connect', 10_000);
         const answer = await server.probe(deviceId);
         assert.equal(answer.ok ? 'ok' : answer.error.code, 'no_card');
         first.child.kill('SIGTERM');
@@ -228,7 +229,7 @@ describe('agent pairing and link (real HTTP + WebSocket on loopback)', function 
       }
       const second = startRun();
       try {
-        await waitFor(() => server.isConnected(deviceId), 10_000, 'the agent to connect again');
+        await eventually(() => server.isConnected(deviceId), 'the agent to connect again', 10_000);
         server.revoke(deviceId);
         assert.equal(await second.exited, 10);
       } finally {

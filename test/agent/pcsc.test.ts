@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { PcscMonitor, readReadersOnce, type ReaderSnapshot } from '../../paired-agent/pcsc';
-import { sharedPcscd, waitFor, waitForReaders, type PrivatePcscd } from './helpers/private-pcscd';
+import { sharedPcscd, waitForReaders, type PrivatePcscd } from './helpers/private-pcscd';
 import { VirtualCard } from './helpers/vpcd-card';
+import { eventually } from '../support/wait';
 
 const AKIS_V1_ATR = '3BBA11008131FE4D55454B41452056312E30AE';
 // An ATR carrying the "gUEKAE" marker (67 55 45 4B 41 45) in its historical bytes.
@@ -86,11 +87,11 @@ describe('agent PC/SC (private pcscd + vpcd virtual card)', function () {
       await monitor.waitUntilSettled(3000);
       const card = newCard(GUEKAE_ATR);
       await card.insert();
-      await waitFor(() => has(events, 'card-inserted'), 5000, 'card-inserted');
+      await eventually(() => has(events, 'card-inserted'), 'card-inserted', 5000);
       const inserted = events.find((e) => e.type === 'card-inserted');
       assert.deepEqual(inserted, { type: 'card-inserted', reader: 'Eimza Test Reader 00 00', atr: GUEKAE_ATR, verdict: 'akis' });
       card.remove();
-      await waitFor(() => has(events, 'card-removed'), 5000, 'card-removed');
+      await eventually(() => has(events, 'card-removed'), 'card-removed', 5000);
       assert.equal(events.find((e) => e.type === 'card-removed')?.reader, 'Eimza Test Reader 00 00');
       assert.deepEqual(card.apdus, []);
     });
@@ -101,7 +102,7 @@ describe('agent PC/SC (private pcscd + vpcd virtual card)', function () {
       monitor.start();
       await monitor.waitUntilSettled(3000);
       await newCard(OTHER_ATR, port + 1).insert();
-      await waitFor(() => has(events, 'card-inserted'), 5000, 'card-inserted');
+      await eventually(() => has(events, 'card-inserted'), 'card-inserted', 5000);
       const inserted = events.find((e) => e.type === 'card-inserted');
       assert.equal(inserted?.reader, 'Eimza Test Reader 00 01');
       assert.equal(inserted?.verdict, 'unrecognised');
@@ -114,19 +115,19 @@ describe('agent PC/SC (private pcscd + vpcd virtual card)', function () {
       await monitor.waitUntilSettled(3000);
       const card = newCard(AKIS_V1_ATR);
       await card.insert();
-      await waitFor(() => has(events, 'card-inserted'), 5000, 'first insertion');
+      await eventually(() => has(events, 'card-inserted'), 'first insertion', 5000);
 
       await pcscd.stopDaemon();
-      await waitFor(() => has(events, 'service-down'), 5000, 'service-down');
+      await eventually(() => has(events, 'service-down'), 'service-down', 5000);
       card.remove();
       await new Promise((r) => setTimeout(r, 300)); // retries fail while pcscd is down
       await pcscd.startDaemon();
-      await waitFor(() => events.filter((e) => e.type === 'service-up').length >= 2, 8000, 'service-up again');
+      await eventually(() => events.filter((e) => e.type === 'service-up').length >= 2, 'service-up again', 8000);
 
-      await waitFor(() => has(events, 'card-removed'), 5000, 'removal seen after restart');
+      await eventually(() => has(events, 'card-removed'), 'removal seen after restart', 5000);
       const again = newCard(OTHER_ATR);
       await again.insert();
-      await waitFor(() => events.filter((e) => e.type === 'card-inserted').length >= 2, 8000, `insertion after restart: ${show(events)}`);
+      await eventually(() => events.filter((e) => e.type === 'card-inserted').length >= 2, `insertion after restart: ${show(events)}`, 8000);
       assert.equal(events.filter((e) => e.type === 'card-inserted')[1].atr, OTHER_ATR, show(events));
       // the reader itself was never reported as removed and re-added across the restart
       assert.equal(events.filter((e) => e.type === 'reader-added' && e.reader === 'Eimza Test Reader 00 00').length, 1);
@@ -142,15 +143,15 @@ describe('agent PC/SC (private pcscd + vpcd virtual card)', function () {
       monitor = new PcscMonitor({ retryInitialMs: 100, retryMaxMs: 300 });
       const events = record(monitor);
       monitor.start();
-      await waitFor(() => has(events, 'service-down'), 3000, 'service-down while no pcscd');
+      await eventually(() => has(events, 'service-down'), 'service-down while no pcscd', 3000);
       assert.deepEqual(monitor.readers(), []);
       const laterPort = await pcscd.setVpcdReader('Later Reader');
       port = laterPort;
       await pcscd.startDaemon();
-      await waitFor(() => has(events, 'reader-added', 'Later Reader 00 00'), 8000, 'Later Reader added');
+      await eventually(() => has(events, 'reader-added', 'Later Reader 00 00'), 'Later Reader added', 8000);
       await newCard(AKIS_V1_ATR, laterPort).insert();
       assert.ok(!has(events, 'reader-added', 'Eimza Test Reader 00 00'));
-      await waitFor(() => has(events, 'card-inserted', 'Later Reader 00 00'), 5000, `card in Later Reader: ${show(events)}`);
+      await eventually(() => has(events, 'card-inserted', 'Later Reader 00 00'), `card in Later Reader: ${show(events)}`, 5000);
     });
   });
 

@@ -1,47 +1,53 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import WebSocket from 'ws';
+import type { Redis } from 'ioredis';
 import { signEnvelope, CloseCode, WS_PATH, UNPAIR_PATH, PAIR_PATH } from '../../paired-agent/protocol';
 import { FakeConnector } from '../support/fakeConnector';
 import { TestRedisServer } from '../support/redisServer';
 import { startBot, type BotUnderTest } from '../support/botHarness';
-import { newConversationId } from '../support/teams';
 import { Verb } from '../../cards/verbs';
-import { FIXTURE_TCKN, ScriptedMonitor, TeamsChat, TestAgent, commandOf, fixtureReport, waitFor } from './support';
+import { FIXTURE_TCKN, ScriptedMonitor, TestAgent, commandOf, fixtureReport } from './support';
+import { TeamsChat, texts } from '../support/chat';
+import { clearPrefix, randomPrefix } from '../support/keys';
+import { eventually } from '../support/wait';
 import { AgentLink } from '../../paired-agent/link';
 
-const text = TeamsChat.text;
+const text = texts;
 
 describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebSocket on loopback', function () {
   this.timeout(30_000);
   let redis: TestRedisServer;
+  /** Reads and deletes the test's keys (one client for the file, closed in after()). */
+  let inspector: Redis;
   let connector: FakeConnector;
   let bot: BotUnderTest;
   let prefix: string;
   const agents: TestAgent[] = [];
   const extraBots: BotUnderTest[] = [];
+  const extraLinks: AgentLink[] = [];
 
   before(async () => {
     redis = await new TestRedisServer().start();
+    inspector = redis.client();
     connector = await new FakeConnector().start();
   });
   after(async () => {
+    inspector?.disconnect();
     await connector?.stop();
     await redis?.destroy();
   });
   beforeEach(async () => {
-    prefix = `t${randomUUID()}:`;
+    prefix = randomPrefix();
     bot = await startBot(env(), connector);
   });
   afterEach(async () => {
     for (const agent of agents.splice(0)) await agent.close();
+    for (const link of extraLinks.splice(0)) await link.close();
     for (const other of extraBots.splice(0)) await other.close();
     await bot.close();
     await bot.close(); // idempotent
-    const client = redis.client();
-    const keys = await client.keys(`${prefix}*`);
-    if (keys.length) await client.del(...keys);
-    await client.quit();
+    await clearPrefix(inspector, prefix);
   });
 
   const env = (extra: Record<string, string> = {}) => ({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, REMINDERS_ENABLED: 'false', LOG_LEVEL: 'debug', AGENT_PROBE_TIMEOUT_MS: '3000', ...extra });
@@ -50,7 +56,7 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
     agents.push(agent);
     return agent;
   };
-  const chat = (): TeamsChat => new TeamsChat(bot, newConversationId());
+  const chat = (): TeamsChat => new TeamsChat(connector, bot);
 
   async function pairedAgent(user = chat()): Promise<{ agent: TestAgent; user: TeamsChat }> {
     const agent = newAgent();
@@ -96,11 +102,11 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
       assert.deepEqual([roster?.expiry, roster?.source, roster?.serial], ['2027-01-05', 'agent', '5A1B2C3D']);
 
       agent.monitor.remove();
-      await waitFor(async () => (await bot.app.agentLink.store.lastSeen(agent.device.record.deviceId)).event?.event === 'removed', 3000, 'the removal event');
+      await eventually(async () => (await bot.app.agentLink.store.lastSeen(agent.device.record.deviceId)).event?.event === 'removed', 'the removal event', 3000);
       const probesBefore = agent.probes;
       agent.monitor.insert();
-      await waitFor(async () => (await bot.app.agentLink.store.lastSeen(agent.device.record.deviceId)).event?.event === 'inserted', 3000, 'the insertion event');
-      await waitFor(() => agent.probes > probesBefore, 3000, 'the bot to read the inserted card');
+      await eventually(async () => (await bot.app.agentLink.store.lastSeen(agent.device.record.deviceId)).event?.event === 'inserted', 'the insertion event', 3000);
+      await eventually(() => agent.probes > probesBefore, 'the bot to read the inserted card', 3000);
 
       const devices = await user.press({ verb: Verb.agentPairing });
       assert.match(text(devices), /Eşleşmiş bilgisayarlarınız[\s\S]*PC-42[\s\S]*şu an bağlı/);
@@ -110,18 +116,16 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
       assert.match(text(await user.press(removeButton.data)), /"PC-42" eşleştirmesini kaldırdım/);
       await revoked;
       assert.equal(await bot.app.agentLink.store.device(agent.device.record.deviceId), null);
-      await waitFor(() => bot.app.agentLink.hub.count === 0, 2000, 'the socket to close');
+      await eventually(() => bot.app.agentLink.hub.count === 0, 'the socket to close', 2000);
       assert.match(text(await user.press({ verb: Verb.cardStatus })), /Kartınızı okuyabileceğim bir bilgisayar yok/);
 
       // The clear T.C. number is nowhere: not in Redis, not in the logs, not even the mask.
-      const client = redis.client();
       const dump: string[] = [];
-      for (const key of await client.keys(`${prefix}*`)) {
-        const type = await client.type(key);
-        if (type === 'string') dump.push((await client.get(key)) ?? '');
-        if (type === 'hash') dump.push(JSON.stringify(await client.hgetall(key)));
+      for (const key of await inspector.keys(`${prefix}*`)) {
+        const type = await inspector.type(key);
+        if (type === 'string') dump.push((await inspector.get(key)) ?? '');
+        if (type === 'hash') dump.push(JSON.stringify(await inspector.hgetall(key)));
       }
-      await client.quit();
       const everything = dump.join('\n') + bot.logs.join('\n');
       assert.ok(!everything.includes(FIXTURE_TCKN) && !everything.includes('1*******46'), 'T.C. number (or its mask) stored or logged');
     });
@@ -134,7 +138,7 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
       const failed = text(await user.press({ verb: Verb.cardStatus }));
       assert.match(failed, /Kartınızı okuyamadım/);
       await agent.link!.close();
-      await waitFor(() => bot.app.agentLink.hub.count === 0, 2000, 'the socket to close');
+      await eventually(() => bot.app.agentLink.hub.count === 0, 'the socket to close', 2000);
       assert.match(text(await user.press({ verb: Verb.cardStatus })), /"PC-42" şu an bana bağlı değil[\s\S]*eimza-agent run/);
     });
 
@@ -205,7 +209,7 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
         return String(answer.body?.tcknSalt);
       };
       const mehmet = { id: '29:1mehmet-salt', aadObjectId: '00000000-0000-0000-0000-0000000000b9', name: 'Mehmet Kaya' };
-      const [first, second, other] = [await saltFor(chat()), await saltFor(chat()), await saltFor(new TeamsChat(bot, newConversationId(), mehmet))];
+      const [first, second, other] = [await saltFor(chat()), await saltFor(chat()), await saltFor(new TeamsChat(connector, bot, { user: mehmet }))];
       assert.match(first, /^[0-9a-f]{64}$/);
       assert.equal(first, second);
       assert.notEqual(first, other);
@@ -234,27 +238,27 @@ describe('the paired agent link: real bot, real agent, real Redis, HTTP and WebS
       const replaced = new Promise<void>((resolve) => first.once('replaced', () => resolve()));
       const second = new AgentLink({ device: agent.device, monitor: new ScriptedMonitor(), readReport: async () => fixtureReport({ notBefore: '2024-01-10T00:00:00Z', notAfter: '2027-01-05T20:59:59Z' }), backoffInitialMs: 100, backoffMaxMs: 400 });
       const welcomed = new Promise<void>((resolve) => second.once('welcome', () => resolve()));
+      extraLinks.push(second);
       second.start();
       await welcomed;
       assert.equal(await stopped, CloseCode.Replaced);
       await replaced;
       await new Promise((resolve) => setTimeout(resolve, 600)); // longer than the first one's backoff
       assert.equal(bot.app.agentLink.hub.count, 1);
-      await second.close();
     });
     it('drops card events beyond 20 per 10 s (one warning), probes at most 20 times, and the bot and the agent still answer', async () => {
       const { agent, user } = await pairedAgent();
       const FLOOD = 200;
       for (let event = 0; event < FLOOD; event++) agent.monitor.insert();
-      await waitFor(() => bot.logs.some((line) => line.includes('card events over the limit dropped')), 5000, 'the flood warning');
+      await eventually(() => bot.logs.some((line) => line.includes('card events over the limit dropped')), 'the flood warning', 5000);
       let settled = -1;
-      await waitFor(async () => {
+      await eventually(async () => {
         const now = agent.probes;
         if (now === settled) return true;
         settled = now;
         await new Promise((resolve) => setTimeout(resolve, 400));
         return false;
-      }, 8000, 'the probes to stop');
+      }, 'the probes to stop', 8000);
       assert.ok(agent.probes >= 1 && agent.probes <= 20, `${agent.probes} probes for ${FLOOD} signed events`);
       assert.equal(bot.logs.filter((line) => line.includes('card events over the limit dropped')).length, 1, 'warned once, not per event');
       assert.equal(await bot.app.agentLink.hub.isOnline(agent.device.record.deviceId), true, 'the socket stays open');

@@ -4,8 +4,6 @@ import { cardStatusCard, noReportCard } from '../../cards/agentCards';
 import { PIN_ADVICE } from '../../domain/pinAdvice';
 import { buttonTitles, visibleText } from '../support/fakeConnector';
 import { CKF_USER_PIN_COUNT_LOW, CKF_USER_PIN_FINAL_TRY, CKF_USER_PIN_LOCKED } from '../../paired-agent/pin-state';
-import { MemoryAgentStore } from '../../state/memoryAgentStore';
-import { parseCode } from '../../bot/agentLink/pairingCode';
 import { fixtureReport } from './support';
 import { t } from '../../cards/i18n';
 import { loadPolicy } from '../../domain/policy';
@@ -114,27 +112,5 @@ describe('the card status card', () => {
     const notPaired = MessageFactory.attachment(noReportCard('tr', { kind: 'notPaired' }));
     assert.deepEqual(buttonTitles(notPaired), ['Bilgisayarımı eşleştir', 'Ana menü']);
     assert.match(visibleText(MessageFactory.attachment(noReportCard('tr', { kind: 'offline', deviceName: 'PC-42' }))), /"PC-42" şu an bana bağlı değil/);
-  });
-});
-
-describe('pairing codes without Redis (memory store)', () => {
-  const rules = { codeTtlMs: 600_000, maxWrong: 5, pauseMs: 900_000 };
-  const owner = { userId: 'u1', userName: 'Ayşe', conversationId: 'c1' };
-
-  it('single use, 10 minutes, 5 wrong -> paused; parses codes typed any way', async () => {
-    const store = new MemoryAgentStore(rules);
-    const t0 = Date.now();
-    assert.deepEqual(parseCode(' k7p4-qx3a '), { handle: 'K7P4', secret: 'QX3A' });
-    assert.equal(parseCode('O0O0-1111'), null, 'look-alike letters are not in the alphabet');
-    await store.issueCode(owner, { handle: 'AAAA', secret: 'CCCC' }, t0);
-    assert.equal((await store.redeemCode({ handle: 'AAAA', secret: 'CCCC' }, t0 + 1000)).kind, 'ok');
-    assert.equal((await store.redeemCode({ handle: 'AAAA', secret: 'CCCC' }, t0 + 2000)).kind, 'used');
-    await store.issueCode(owner, { handle: 'DDDD', secret: 'EEEE' }, t0);
-    assert.equal((await store.redeemCode({ handle: 'DDDD', secret: 'EEEE' }, t0 + 600_001)).kind, 'expired');
-    await store.issueCode(owner, { handle: 'FFFF', secret: 'HHHH' }, t0);
-    for (let i = 0; i < 5; i++) assert.equal((await store.redeemCode({ handle: 'FFFF', secret: 'JJJJ' }, t0)).kind, 'wrong');
-    assert.equal((await store.redeemCode({ handle: 'FFFF', secret: 'HHHH' }, t0)).kind, 'paused');
-    assert.equal((await store.issueCode(owner, { handle: 'KKKK', secret: 'MMMM' }, t0 + 1000) as { kind: string }).kind, 'paused');
-    assert.equal((await store.issueCode(owner, { handle: 'KKKK', secret: 'MMMM' }, t0 + 900_001) as { kind: string }).kind, 'issued');
   });
 });

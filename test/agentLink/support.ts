@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Activity } from 'botbuilder';
 import { main } from '../../paired-agent/cli';
 import { loadConfig, type AgentConfig } from '../../paired-agent/config';
 import { AgentLink } from '../../paired-agent/link';
@@ -9,9 +8,6 @@ import { loadDevice, type PairedDevice } from '../../paired-agent/pairing';
 import { PcscMonitor, type ReaderSnapshot } from '../../paired-agent/pcsc';
 import { CARD_REPORT_SCHEMA, type CardReport } from '../../paired-agent/report';
 import { pinStateFromFlags } from '../../paired-agent/pin-state';
-import { visibleText } from '../support/fakeConnector';
-import { ayse, postToBot, teamsMessage, type TeamsUser } from '../support/teams';
-import type { BotUnderTest } from '../support/botHarness';
 
 /** A T.C. number used only in fixtures: the tests look for its digits everywhere the bot writes. */
 export const FIXTURE_TCKN = '10000000146';
@@ -102,47 +98,9 @@ export class TestAgent {
   }
 }
 
-/** One Teams user talking to one bot: presses a verb or types, returns the replies of that turn. */
-export class TeamsChat {
-  constructor(private bot: BotUnderTest, readonly conversationId: string, readonly user: TeamsUser = ayse) {}
-
-  use(bot: BotUnderTest): this {
-    this.bot = bot;
-    return this;
-  }
-
-  async press(value: Record<string, unknown>): Promise<Partial<Activity>[]> {
-    return this.turn({ value });
-  }
-
-  async say(text: string): Promise<Partial<Activity>[]> {
-    return this.turn({ text });
-  }
-
-  /** All text of a turn's replies. */
-  static text(replies: Partial<Activity>[]): string {
-    return replies.map(visibleText).join('\n');
-  }
-
-  private async turn(input: { text?: string; value?: Record<string, unknown> }): Promise<Partial<Activity>[]> {
-    const before = this.bot.connector.in(this.conversationId).length;
-    const status = await postToBot(this.bot.url, teamsMessage({ serviceUrl: this.bot.connector.serviceUrl, conversationId: this.conversationId, user: this.user, ...input }));
-    if (status >= 300) throw new Error(`bot answered ${status}`);
-    return this.bot.connector.in(this.conversationId).slice(before);
-  }
-}
-
 /** The code and server of the pairing card's command. */
 export function commandOf(text: string): { code: string; server: string } {
   const match = /eimza-agent pair (\S+) --server (\S+)/.exec(text);
   if (!match) throw new Error(`no pairing command in:\n${text}`);
   return { code: match[1], server: match[2] };
-}
-
-export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

@@ -5,6 +5,7 @@ import { TestRedisServer } from '../support/redisServer';
 import { adaptiveCardOf, FakeConnector, visibleText, type ReceivedActivity } from '../support/fakeConnector';
 import { ayse, newConversationId, postToBot, teamsMessage } from '../support/teams';
 import { addDays, formatDate, istanbulDate } from '../../domain/dates';
+import { clearPrefix, randomPrefix } from '../support/keys';
 
 /**
  * The same press delivered twice at once (a double press, or a Teams retry)
@@ -17,6 +18,7 @@ describe('the same press twice at once has one effect (real Redis)', function ()
   let inspector: Redis;
   let connector: FakeConnector;
   const bots: BotUnderTest[] = [];
+  let prefix = '';
 
   before(async () => {
     await redisServer.start();
@@ -29,11 +31,16 @@ describe('the same press twice at once has one effect (real Redis)', function ()
     await connector.stop();
     await redisServer.destroy();
   });
+  beforeEach(() => {
+    prefix = randomPrefix();
+  });
   afterEach(async () => {
     await Promise.all(bots.splice(0).map((bot) => bot.close()));
+    await clearPrefix(inspector, prefix);
   });
 
-  async function instances(count: number, prefix: string): Promise<BotUnderTest[]> {
+  /** `count` bot instances sharing this test's Redis prefix. */
+  async function instances(count: number): Promise<BotUnderTest[]> {
     const env = { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: prefix, REMINDERS_ENABLED: 'false', HANDOFF_SWEEP_INTERVAL_MS: '3600000' };
     const started = await Promise.all(Array.from({ length: count }, () => startBot(env, connector)));
     bots.push(...started);
@@ -77,8 +84,7 @@ describe('the same press twice at once has one effect (real Redis)', function ()
 
   for (const count of [1, 2]) {
     it(`on ${count === 1 ? 'one instance' : 'two instances'}: one record, one answer, no error, and the conversation goes on`, async () => {
-      const prefix = `dp${count}${Date.now()}:`;
-      const [first, second = first] = await instances(count, prefix);
+      const [first, second = first] = await instances(count);
       const conversationId = newConversationId();
       const press = await toRoleQuestion(first, conversationId);
       const before = cardsIn(conversationId).length;
@@ -100,8 +106,7 @@ describe('the same press twice at once has one effect (real Redis)', function ()
   }
 
   it('a Teams retry of one message (same activity id) on two instances records once', async () => {
-    const prefix = `retry${Date.now()}:`;
-    const [first, second] = await instances(2, prefix);
+    const [first, second] = await instances(2);
     const conversationId = newConversationId();
     const press = await toRoleQuestion(first, conversationId);
     const activity = teamsMessage({ serviceUrl: connector.serviceUrl, conversationId, value: { ...press } });

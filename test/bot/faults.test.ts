@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { BotProcess } from '../support/botProcess';
 import { startBot, type BotUnderTest } from '../support/botHarness';
 import { freePort, TestRedisServer } from '../support/redisServer';
+import { randomPrefix } from '../support/keys';
 
 /** Shutdown with Redis down, the reminder schedule after Redis comes back empty, quiet logs. */
 describe('faults: Redis down at shutdown, Redis back empty (real redis-server)', function () {
@@ -21,7 +21,7 @@ describe('faults: Redis down at shutdown, Redis back empty (real redis-server)',
     it('exits 0 within the grace time, and logs each repeated connection error once per interval', async () => {
       await redis.start();
       bot = await new BotProcess({
-        PORT: String(await freePort()), REDIS_URL: redis.url, REDIS_KEY_PREFIX: `t${randomUUID()}:`, LOG_LEVEL: 'info',
+        PORT: String(await freePort()), REDIS_URL: redis.url, REDIS_KEY_PREFIX: randomPrefix(), LOG_LEVEL: 'info',
         HANDOFF_SWEEP_INTERVAL_MS: '100',
       }).start();
       await redis.stop();
@@ -43,7 +43,7 @@ describe('faults: Redis down at shutdown, Redis back empty (real redis-server)',
     let redis: TestRedisServer;
     let bot: BotUnderTest;
     let inspector: Redis;
-    const prefix = `t${randomUUID()}:`;
+    const prefix = randomPrefix();
 
     before(async () => {
       redis = await new TestRedisServer().start();

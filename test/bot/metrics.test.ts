@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { startBot, type BotUnderTest } from '../support/botHarness';
 import { TestRedisServer } from '../support/redisServer';
 import { ayse, newConversationId, postToBot, teamsMessage } from '../support/teams';
+import { randomPrefix } from '../support/keys';
 
 describe('GET /metrics (Prometheus)', () => {
   const redisServer = new TestRedisServer();
@@ -10,7 +11,7 @@ describe('GET /metrics (Prometheus)', () => {
 
   before(async () => {
     await redisServer.start();
-    bot = await startBot({ REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: `metrics-${Date.now()}:` });
+    bot = await startBot({ REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: randomPrefix() });
     for (const text of ['merhaba', 'kartımı kaybettim', 'iptal']) {
       await postToBot(bot.url, teamsMessage({ serviceUrl: bot.connector.serviceUrl, conversationId, text }));
     }

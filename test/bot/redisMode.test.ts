@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import { startBot, type BotUnderTest } from '../support/botHarness';
-import { adaptiveCardOf, FakeConnector, visibleText, type ReceivedActivity } from '../support/fakeConnector';
+import { TeamsChat, cardButtons, texts } from '../support/chat';
+import { FakeConnector, visibleText, type ReceivedActivity } from '../support/fakeConnector';
 import { freePort, TestRedisServer } from '../support/redisServer';
 import { newConversationId, postToBot, teamsMessage } from '../support/teams';
 import { BotProcess } from '../support/botProcess';
+import { randomPrefix } from '../support/keys';
+import { eventually } from '../support/wait';
 
 const STEP_NEXT_LABEL = 'Tamam, sonraki adım';
 const APOLOGY_TITLE = 'Kısa bir teknik sorun var';
@@ -15,42 +17,14 @@ const COMING_SOON_TITLE = 'Bu bölüm hazırlanıyor';
 
 type ActionData = Record<string, unknown>;
 
-/** One personal chat with the bot: sends messages and button presses, returns what the bot sent in that turn. */
-class Conversation {
-  readonly id = newConversationId();
-  constructor(private readonly botUrl: () => string, private readonly connector: FakeConnector) {}
-
-  /** Sends a message (or a button press) and returns the activities the bot sent during the turn. */
-  async send(text?: string, value?: ActionData): Promise<{ status: number; replies: ReceivedActivity[] }> {
-    const before = this.sent().length;
-    const status = await postToBot(this.botUrl(), teamsMessage({ serviceUrl: this.connector.serviceUrl, conversationId: this.id, text, value }));
-    // CloudAdapter answers the POST after the turn, and the turn awaits its sends: the replies are in.
-    return { status, replies: this.sent().slice(before) };
-  }
-
-  press(data: ActionData) {
-    return this.send(undefined, data);
-  }
-
-  sent(): ReceivedActivity[] {
-    // Sends and in-place updates: both are what the user reads (a stepper card updates itself).
-    return this.connector.in(this.id).filter((activity) => activity.operation !== 'delete');
-  }
-}
-
-function texts(replies: ReceivedActivity[]): string {
-  return replies.map(visibleText).join('\n---\n');
-}
-
 /** The data of the "next step" button on the last card that has one. */
 function nextStepData(replies: ReceivedActivity[]): ActionData {
   for (const activity of [...replies].reverse()) {
-    const actions = (adaptiveCardOf(activity)?.actions ?? []) as { title: string; data?: ActionData }[];
-    const next = actions.find((action) => action.data?.verb === 'answer' && action.data?.choice === 'next');
+    const next = cardButtons(activity).find((action) => action.data.verb === 'answer' && action.data.choice === 'next');
     if (next) {
       assert.equal(next.title, STEP_NEXT_LABEL);
-      assert.equal(typeof next.data?.promptId, 'string');
-      return next.data!;
+      assert.equal(typeof next.data.promptId, 'string');
+      return next.data;
     }
   }
   assert.fail(`no "next step" button in:\n${texts(replies)}`);
@@ -60,8 +34,8 @@ function nextStepData(replies: ReceivedActivity[]): ActionData {
  * Opens the new-card PIN path from the menu and checks its first card. Skips the test (pending)
  * only while the bot still answers that menu button with "coming soon", i.e. before the path is wired.
  */
-async function openPinPath(conversation: Conversation, test: Mocha.Context): Promise<ActionData> {
-  const { replies } = await conversation.press({ verb: 'path.newCardPin' });
+async function openPinPath(chat: TeamsChat, test: Mocha.Context): Promise<ActionData> {
+  const replies = await chat.press({ verb: 'path.newCardPin' });
   if (texts(replies).includes(COMING_SOON_TITLE) && !texts(replies).includes('Adım 1/8')) {
     test.skip(); // the new-card PIN dialog is not wired into the bot yet (dialogs/newCardPinDialog.ts)
   }
@@ -70,11 +44,11 @@ async function openPinPath(conversation: Conversation, test: Mocha.Context): Pro
 }
 
 /** Presses "next" until the bot shows step `target`; returns that step's "next" data. */
-async function advanceTo(conversation: Conversation, from: ActionData, fromStep: number, target: number): Promise<ActionData> {
+async function advanceTo(chat: TeamsChat, from: ActionData, fromStep: number, target: number): Promise<ActionData> {
   let data = from;
   for (let step = fromStep + 1; step <= target; step++) {
-    const { status, replies } = await conversation.press(data);
-    assert.equal(status, 200);
+    const replies = await chat.press(data);
+    assert.equal(chat.lastStatus, 200);
     assert.match(texts(replies), new RegExp(`Adım ${step}/8`));
     data = nextStepData(replies);
   }
@@ -86,7 +60,7 @@ function botOnOwnRedis(connector: FakeConnector): { redis: TestRedisServer; bot:
   const own = { redis: new TestRedisServer(), bot: undefined as unknown as BotUnderTest };
   before(async () => {
     await own.redis.start();
-    own.bot = await startBot({ REDIS_URL: own.redis.url, REDIS_KEY_PREFIX: `t${randomUUID()}:` }, connector);
+    own.bot = await startBot({ REDIS_URL: own.redis.url, REDIS_KEY_PREFIX: randomPrefix() }, connector);
   });
   after(async () => {
     await own.bot?.close();
@@ -98,14 +72,6 @@ function botOnOwnRedis(connector: FakeConnector): { redis: TestRedisServer; bot:
 async function health(url: string): Promise<{ status: number; body: { status: string; storage: { backend: string; answering: boolean } } }> {
   const response = await fetch(`${url}/healthz`);
   return { status: response.status, body: (await response.json()) as never };
-}
-
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
 }
 
 /** Every key and value in the Redis database, values read according to their type. */
@@ -157,7 +123,7 @@ describe('the bot in Redis mode (real redis-server, real HTTP, fake Bot Connecto
       } finally {
         await own.redis.start(); // also when an assertion failed, so the bot can close
       }
-      await eventually(async () => (await health(own.bot.url)).status === 200, 'healthz to recover');
+      await eventually(async () => (await health(own.bot.url)).status === 200, 'healthz to recover', 8000, 50);
     });
   });
 
@@ -165,27 +131,27 @@ describe('the bot in Redis mode (real redis-server, real HTTP, fake Bot Connecto
     const own = botOnOwnRedis(connector);
 
     it('apologises, stays up, and continues from the last saved step once Redis is back', async function () {
-      const conversation = new Conversation(() => own.bot.url, connector);
-      await conversation.send('merhaba');
-      const stepTwo = await advanceTo(conversation, await openPinPath(conversation, this), 1, 2);
+      const chat = new TeamsChat(connector, () => own.bot.url);
+      await chat.say('merhaba');
+      const stepTwo = await advanceTo(chat, await openPinPath(chat, this), 1, 2);
 
       await own.redis.stop();
       try {
-        const whileDown = await conversation.press(stepTwo);
-        assert.equal(whileDown.status, 200);
-        assert.equal(whileDown.replies.length, 1, texts(whileDown.replies));
-        assert.match(visibleText(whileDown.replies[0]), new RegExp(APOLOGY_TITLE));
-        assert.doesNotMatch(texts(whileDown.replies), /Adım \d\/8/);
+        const whileDown = await chat.press(stepTwo);
+        assert.equal(chat.lastStatus, 200);
+        assert.equal(whileDown.length, 1, texts(whileDown));
+        assert.match(visibleText(whileDown[0]), new RegExp(APOLOGY_TITLE));
+        assert.doesNotMatch(texts(whileDown), /Adım \d\/8/);
         assert.equal((await health(own.bot.url)).status, 503);
         assert.ok(own.bot.logs.some((line) => line.includes('storage unavailable')), 'the failed turn is logged');
       } finally {
         await own.redis.start(); // same port, data kept (also when an assertion failed, so the bot can close)
       }
-      await eventually(async () => (await health(own.bot.url)).status === 200, 'the bot to reconnect to Redis');
-      const afterwards = await conversation.press(stepTwo);
-      assert.equal(afterwards.status, 200);
-      assert.match(texts(afterwards.replies), /Adım 3\/8/);
-      assert.doesNotMatch(texts(afterwards.replies), new RegExp(APOLOGY_TITLE));
+      await eventually(async () => (await health(own.bot.url)).status === 200, 'the bot to reconnect to Redis', 8000, 50);
+      const afterwards = await chat.press(stepTwo);
+      assert.equal(chat.lastStatus, 200);
+      assert.match(texts(afterwards), /Adım 3\/8/);
+      assert.doesNotMatch(texts(afterwards), new RegExp(APOLOGY_TITLE));
     });
   });
 
@@ -198,7 +164,7 @@ describe('the bot in Redis mode (real redis-server, real HTTP, fake Bot Connecto
     before(async () => {
       await redis.start();
       client = redis.client();
-      bot = await startBot({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: `t${randomUUID()}:` }, connector);
+      bot = await startBot({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: randomPrefix() }, connector);
     });
     after(async () => {
       await bot?.close();
@@ -207,31 +173,31 @@ describe('the bot in Redis mode (real redis-server, real HTTP, fake Bot Connecto
     });
 
     it('masks a PIN and a T.C. number everywhere, warns the user, and leaves ordinary numbers alone', async function () {
-      const conversation = new Conversation(() => bot.url, connector);
+      const chat = new TeamsChat(connector, () => bot.url);
       const warned = (replies: ReceivedActivity[]) => replies.some((activity) => visibleText(activity).includes(WARNING_TITLE));
-      await conversation.send('merhaba');
+      await chat.say('merhaba');
 
       for (const secret of [`pin ${PIN}`, `kimlik numaram ${TCKN}`]) {
-        const { replies } = await conversation.send(secret);
+        const replies = await chat.say(secret);
         assert.ok(warned(replies), `no warning after "${secret}":\n${texts(replies)}`);
       }
 
       // A lone 6-digit number right after a card of the new-card PIN path that talks about the PIN.
-      const stepSeven = await advanceTo(conversation, await openPinPath(conversation, this), 1, 7);
-      assert.match(texts(conversation.sent().slice(-1)), /PIN/);
-      const lone = await conversation.send(PIN);
-      assert.ok(warned(lone.replies), `no warning after a lone PIN:\n${texts(lone.replies)}`);
+      const stepSeven = await advanceTo(chat, await openPinPath(chat, this), 1, 7);
+      assert.match(texts(chat.sent().slice(-1)), /PIN/);
+      const lone = await chat.say(PIN);
+      assert.ok(warned(lone), `no warning after a lone PIN:\n${texts(lone)}`);
       assert.ok(stepSeven);
 
       // Ordinary numbers, even right after the menu (which mentions PINs), are not flagged.
-      await conversation.send('iptal');
+      await chat.say('iptal');
       for (const ordinary of ['21.11.2026', '3 kere', 'dahili 4455']) {
-        const { replies } = await conversation.send(ordinary);
+        const replies = await chat.say(ordinary);
         assert.ok(!warned(replies), `"${ordinary}" was flagged`);
       }
 
       const stored = await dumpRedis(client);
-      assert.ok([...stored.keys()].some((key) => key.includes(conversation.id)), 'the conversation state is in Redis');
+      assert.ok([...stored.keys()].some((key) => key.includes(chat.conversationId)), 'the conversation state is in Redis');
       for (const [key, value] of stored) {
         for (const secret of [PIN, TCKN]) {
           assert.ok(!key.includes(secret) && !value.includes(secret), `${secret} stored in Redis under ${key}`);
@@ -241,7 +207,7 @@ describe('the bot in Redis mode (real redis-server, real HTTP, fake Bot Connecto
       assert.equal(bot.logs.filter((line) => line.includes('masked a secret')).length, 3);
       for (const secret of [PIN, TCKN]) {
         assert.ok(!logs.includes(secret), `${secret} in the logs`);
-        assert.ok(!conversation.sent().some((activity) => JSON.stringify(activity).includes(secret)), `${secret} echoed to the chat`);
+        assert.ok(!chat.sent().some((activity) => JSON.stringify(activity).includes(secret)), `${secret} echoed to the chat`);
       }
     });
   });
@@ -258,18 +224,18 @@ describe('the bot in Redis mode (real redis-server, real HTTP, fake Bot Connecto
     });
 
     it('continues the same conversation where it stood (SIGTERM exits 0)', async function () {
-      const env = { PORT: String(await freePort()), REDIS_URL: redis.url, LOG_LEVEL: 'info', REDIS_KEY_PREFIX: `t${randomUUID()}:` };
+      const env = { PORT: String(await freePort()), REDIS_URL: redis.url, LOG_LEVEL: 'info', REDIS_KEY_PREFIX: randomPrefix() };
       first = await new BotProcess(env).start();
-      const conversation = new Conversation(() => (second ?? first)!.url, connector);
-      await conversation.send('merhaba');
-      const stepThree = await advanceTo(conversation, await openPinPath(conversation, this), 1, 3);
+      const chat = new TeamsChat(connector, () => (second ?? first)!.url);
+      await chat.say('merhaba');
+      const stepThree = await advanceTo(chat, await openPinPath(chat, this), 1, 3);
 
       assert.equal(await first.stop('SIGTERM'), 0, first.output);
       assert.match(first.output, /eimza-bot stopped/);
 
       second = await new BotProcess(env).start();
-      const { status, replies } = await conversation.press(stepThree);
-      assert.equal(status, 200);
+      const replies = await chat.press(stepThree);
+      assert.equal(chat.lastStatus, 200);
       assert.match(texts(replies), /Adım 4\/8/);
       assert.doesNotMatch(texts(replies), /E-imza Asistanı 👋/, 'welcomed again: the conversation state was lost');
       assert.equal(await second.stop('SIGTERM'), 0, second.output);
@@ -310,7 +276,7 @@ describe('the bot in Redis mode (real redis-server, real HTTP, fake Bot Connecto
       await new Promise<void>((done) => slowConnector!.listen(0, '127.0.0.1', done));
       const slowUrl = `http://127.0.0.1:${(slowConnector.address() as { port: number }).port}/`;
 
-      const prefix = `t${randomUUID()}:`;
+      const prefix = randomPrefix();
       bot = await new BotProcess({ PORT: String(await freePort()), REDIS_URL: redis.url, LOG_LEVEL: 'info', REDIS_KEY_PREFIX: prefix }).start();
       const conversationId = newConversationId();
       const posted = postToBot(bot.url, teamsMessage({ serviceUrl: slowUrl, conversationId, text: 'merhaba' }));
@@ -333,18 +299,22 @@ describe('the bot in Redis mode (real redis-server, real HTTP, fake Bot Connecto
       }
     });
 
+    let local: BotUnderTest | undefined;
+    let closing: Promise<void> | undefined;
+    afterEach(async () => {
+      await closing;
+      await local?.close();
+      local = undefined;
+      closing = undefined;
+    });
+
     it('refuses new turns while shutting down (503), so the connector retries elsewhere', async () => {
       // Covered by server.close(): once closing, POST /api/messages answers 503. Checked in-process
       // because a real process stops listening within milliseconds.
-      const local = await startBot({}, connector);
-      const closing = local.app.server.close(2000);
-      try {
-        const status = await postToBot(local.url, teamsMessage({ serviceUrl: connector.serviceUrl, conversationId: newConversationId(), text: 'x' })).catch(() => 0);
-        assert.ok(status === 503 || status === 0, `got ${status}`);
-      } finally {
-        await closing;
-        await local.close();
-      }
+      local = await startBot({}, connector);
+      closing = local.app.server.close(2000);
+      const status = await postToBot(local.url, teamsMessage({ serviceUrl: connector.serviceUrl, conversationId: newConversationId(), text: 'x' })).catch(() => 0);
+      assert.ok(status === 503 || status === 0, `got ${status}`);
     });
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
+import { logSink } from '../support/logs';
 import type { TurnContext } from 'botbuilder';
 import { BotAdapter } from '../../bot/adapter';
 import { loadConfig } from '../../bot/config';
@@ -25,7 +25,7 @@ describe('signing keys out of reach (real HTTP, loopback OpenID metadata that fa
 
   before(async () => {
     await Promise.all([openId.start(), connector.start()]);
-    const log = createLogger('info', new Writable({ write(chunk, _encoding, done) { logs.push(String(chunk)); done(); } }));
+    const log = createLogger('info', logSink(logs).stream);
     const adapter = new BotAdapter(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant' }), {
       log,
       authentication: {

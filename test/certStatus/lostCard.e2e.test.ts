@@ -5,14 +5,15 @@ import { Verb } from '../../cards/verbs';
 import { FakeConnector, visibleText } from '../support/fakeConnector';
 import { channelMessage, mehmet, newChannelId } from '../handoff/support';
 import { startBot, type BotUnderTest } from '../support/botHarness';
-import { ayse, newConversationId, postToBot } from '../support/teams';
+import { ayse, postToBot } from '../support/teams';
 import { sharedPcscd, waitForReaders, type PrivatePcscd } from '../agent/helpers/private-pcscd';
 import { AYSE_SIGNING_CERT, KAMU_SM_TEST_CA, SOFTHSM_LIB, SoftHsmToken, TEST_TCKN } from '../agent/helpers/softhsm-token';
 import { VirtualCard } from '../agent/helpers/vpcd-card';
-import { TeamsChat, TestAgent, commandOf } from '../agentLink/support';
+import { TestAgent, commandOf } from '../agentLink/support';
+import { TeamsChat, texts } from '../support/chat';
 import { TestPki, freePort, loopbackPointers } from './testPki';
 
-const text = TeamsChat.text;
+const text = texts;
 const AKIS_V1_ATR = '3BBA11008131FE4D55454B41452056312E30AE';
 
 /**
@@ -63,7 +64,7 @@ describe('lost card, end to end: the bot\'s answer follows Kamu SM\'s (the test 
   });
 
   it('"Askıya aldım" is checked with Kamu SM: still valid → told to finish; suspended → confirmed and recorded; lifted → valid again', async () => {
-    const user = new TeamsChat(bot, newConversationId());
+    const user = new TeamsChat(bot.connector, bot);
     agent = new TestAgent();
     const { code, server } = commandOf(text(await user.press({ verb: Verb.agentPairing })));
     assert.equal(await agent.pair(code, server), 0, agent.output.join('\n'));

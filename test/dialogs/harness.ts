@@ -71,9 +71,12 @@ export class DialogHarness {
     return this.turn({ text });
   }
 
-  /** Presses the button titled `label` on the newest card that has one. */
-  async press(label: string): Promise<Partial<Activity>[]> {
-    return this.turn({ value: this.findButton(label).data });
+  /**
+   * Presses the button titled `label` on the newest card that has one, or sends `data` as a
+   * button press (as TeamsChat.press does over HTTP).
+   */
+  async press(button: string | Record<string, unknown>): Promise<Partial<Activity>[]> {
+    return this.turn({ value: typeof button === 'string' ? this.findButton(button).data : button });
   }
 
   /** Presses `label` on `card`, an earlier reply, as it was sent (a stale press, if it was answered since). */
@@ -87,6 +90,11 @@ export class DialogHarness {
     if (!card) throw new Error('no card with a date input');
     const action = (card.actions as CardAction[])[0];
     return this.turn({ value: { ...action.data, date } });
+  }
+
+  /** The newest card the user has been shown (as updated in place since), as TeamsChat.lastCard. */
+  lastCard(): Partial<Activity> | undefined {
+    return [...this.transcript].reverse().find((reply) => adaptiveCardOf(reply) !== undefined);
   }
 
   /** An ISO date `days` from today. */

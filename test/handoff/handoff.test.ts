@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
 import { TestRedisServer } from '../support/redisServer';
 import type { ReceivedActivity } from '../support/fakeConnector';
+import { clearPrefix } from '../support/keys';
+import type { TeamsUser } from '../support/teams';
 import {
   FakeConnector, SATURDAY_11, Scenario, TUESDAY_10, TestClock, ali, cardButtons, mehmet, randomPrefix, startHandoffBot, visibleText, zeynep,
   type HandoffBot,
@@ -16,6 +18,9 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
   let inspector: Redis;
   let connector: FakeConnector;
   const bots: HandoffBot[] = [];
+  /** Each test's own keys and clock (a Tuesday, 10:00 in Istanbul, unless the test moves it). */
+  let prefix = '';
+  let clock: TestClock;
 
   before(async () => {
     redis = await new TestRedisServer().start();
@@ -28,15 +33,42 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     await connector.stop();
     await redis.destroy();
   });
+  beforeEach(() => {
+    prefix = randomPrefix();
+    clock = new TestClock(TUESDAY_10);
+  });
   afterEach(async () => {
     await Promise.all(bots.splice(0).map((bot) => bot.close()));
+    await clearPrefix(inspector, prefix);
     connector.clear();
   });
 
-  async function start(clock: TestClock, prefix: string): Promise<HandoffBot> {
+  /** A bot instance on this test's prefix and clock (several instances share them). */
+  async function start(): Promise<HandoffBot> {
     const bot = await startHandoffBot({ redisUrl: redis.url, prefix, clock });
     bots.push(bot);
     return bot;
+  }
+
+  /** A bot whose help desk channel is set, at `at`. */
+  async function givenDesk(at: Date = TUESDAY_10): Promise<Scenario> {
+    clock.current = new Date(at);
+    const scenario = new Scenario(connector, await start());
+    await scenario.setDesk();
+    return scenario;
+  }
+
+  /** ... and a user who asked for a person: a waiting ticket with its card in the channel. */
+  async function givenTicket(at?: Date): Promise<{ scenario: Scenario; card: ReceivedActivity; ticketId: string }> {
+    const scenario = await givenDesk(at);
+    return { scenario, ...(await scenario.request()) };
+  }
+
+  /** ... and a help desk member (Mehmet) who claimed it. */
+  async function givenClaimed(by: TeamsUser = mehmet): Promise<{ scenario: Scenario; card: ReceivedActivity; ticketId: string }> {
+    const given = await givenTicket();
+    await claimed(given.scenario, given.ticketId, given.card.id, by);
+    return given;
   }
 
   async function keysAndValues(prefix: string): Promise<string> {
@@ -52,22 +84,28 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     return keys.map((key, index) => `${key} ${values[index]}`).join('\n');
   }
 
-  async function cleanUp(prefix: string): Promise<void> {
-    const keys = await inspector.keys(`${prefix}*`);
-    if (keys.length) await inspector.del(...keys);
-  }
-
-  it('request → ticket card → two members press "Üstlen" at once → one wins → relay both ways → bot silent → close → rating → menu', async () => {
-    const prefix = randomPrefix();
-    const clock = new TestClock(TUESDAY_10);
-    const scenario = new Scenario(connector, await start(clock, prefix));
-    await scenario.setDesk();
+  /** The user is on step 1 of the new-card PIN path when they ask for a person (so the card can say where they were). */
+  async function givenTicketFromPinPath(): Promise<{ scenario: Scenario; card: ReceivedActivity; ticketId: string }> {
+    const scenario = await givenDesk();
     await scenario.say('merhaba');
     await scenario.waitFor(() => scenario.toUser().length >= 2);
     await scenario.press({ verb: 'path.newCardPin' });
     await scenario.waitFor(() => scenario.toUser().some((activity) => /Adım 1\/8/.test(visibleText(activity))));
+    return { scenario, ...(await scenario.request()) };
+  }
 
-    const { card, ticketId } = await scenario.request();
+  /** A claimed conversation in which both sides wrote; `member` relays, the bot stays silent. Returns after the lines arrived. */
+  async function relayBothWays(scenario: Scenario, rootId: string, member: TeamsUser): Promise<void> {
+    await scenario.say('Merhaba, SMS kodu gelmiyor.');
+    await scenario.deskSays(member, 'Merhaba Ayşe Hanım, telefon numaranız güncel mi?', rootId);
+    await scenario.say('Evet, güncel.');
+    await scenario.say('menü');
+    await scenario.deskSays(member, 'Kamu SM çağrı merkezini arayın: 444 5 576.', rootId);
+    await scenario.waitFor(() => scenario.inThread(rootId).length >= 3 && scenario.toUser().length >= 2);
+  }
+
+  it('request: the user is queued (position, working hours) and the ticket card says who, where they were and what they wrote', async () => {
+    const { scenario, card, ticketId } = await givenTicketFromPinPath();
     const queued = scenario.toUser().find((activity) => /Sizi yardım masasındaki bir yetkiliye aktarıyorum/.test(visibleText(activity)))!;
     assert.match(visibleText(queued), /Sıranız: 1\./);
     assert.match(visibleText(queued), /çalışma saatleri: Pazartesi–Cuma 08:30–17:30/);
@@ -78,7 +116,10 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     assert.deepEqual(cardButtons(card).map((button) => button.title), ['Üstlen']);
     const initiate = scenario.events().find((event) => event.name === 'handoff.initiate');
     assert.equal((initiate?.value as { ticketId?: string })?.ticketId, ticketId);
+  });
 
+  it('two members press "Üstlen" at once: one wins, the other is told who has it, the card shows the winner and "Kapat"', async () => {
+    const { scenario, card, ticketId } = await givenTicket();
     connector.clear();
     await Promise.all([
       scenario.deskPresses(mehmet, { verb: 'handoff.claim', ticketId }, card.id),
@@ -100,24 +141,28 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     assert.deepEqual(cardButtons(updates[0]).map((button) => button.title), ['Kapat']);
     assert.match(texts(scenario.toUser()).join('\n'), new RegExp(`${winner} talebinizi üstlendi`));
     assert.equal(scenario.events().find((event) => event.name === 'handoff.status')?.value?.state, 'accepted');
+    assert.equal((await scenario.bot.app.handoff.store.get(ticketId))?.claimedBy?.name, winner);
+  });
 
-    const member = winner === mehmet.name ? mehmet : zeynep;
+  it('once claimed, lines are relayed both ways and the bot stays silent (no menu, no dialog answer)', async () => {
+    const { scenario, card } = await givenClaimed(zeynep);
     connector.clear();
-    await scenario.say('Merhaba, SMS kodu gelmiyor.');
-    await scenario.deskSays(member, 'Merhaba Ayşe Hanım, telefon numaranız güncel mi?', card.id);
-    await scenario.say('Evet, güncel.');
-    await scenario.say('menü');
-    await scenario.deskSays(member, 'Kamu SM çağrı merkezini arayın: 444 5 576.', card.id);
-    await scenario.waitFor(() => scenario.inThread(card.id).length >= 3 && scenario.toUser().length >= 2);
+    await relayBothWays(scenario, card.id, zeynep);
     assert.deepEqual(texts(scenario.inThread(card.id)), [
       '**Ayşe Yılmaz:** Merhaba, SMS kodu gelmiyor.',
       '**Ayşe Yılmaz:** Evet, güncel.',
       '**Ayşe Yılmaz:** menü',
     ]);
     assert.deepEqual(texts(scenario.toUser()), [
-      `**${winner}:** Merhaba Ayşe Hanım, telefon numaranız güncel mi?`,
-      `**${winner}:** Kamu SM çağrı merkezini arayın: 444 5 576.`,
+      `**${zeynep.name}:** Merhaba Ayşe Hanım, telefon numaranız güncel mi?`,
+      `**${zeynep.name}:** Kamu SM çağrı merkezini arayın: 444 5 576.`,
     ], 'the bot stays silent: no menu, no dialog answer, only the relayed replies');
+  });
+
+  it('"bitir" from the user closes: both sides told, card closed, rating asked; the rating is kept, the menu and free text come back; the ticket is kept 30 days', async () => {
+    const { scenario, card, ticketId } = await givenTicketFromPinPath();
+    await claimed(scenario, ticketId, card.id);
+    await relayBothWays(scenario, card.id, mehmet);
 
     connector.clear();
     await scenario.say('bitir');
@@ -145,19 +190,16 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     assert.equal(record?.outcome, 'resolved');
     assert.equal(record?.closedBy, 'user');
     assert.equal(record?.rating, 4);
-    assert.equal(record?.claimedBy?.name, winner);
+    assert.equal(record?.claimedBy?.name, mehmet.name);
     assert.equal(record?.path, "Yeni kartın PIN'i");
     const transcript = (await scenario.bot.app.handoff.store.lines(ticketId)).map((line) => `${line.from}: ${line.text}`);
     assert.ok(transcript.includes('user: Evet, güncel.') && transcript.includes('desk: Kamu SM çağrı merkezini arayın: 444 5 576.'), transcript.join('\n'));
     const ttl = await inspector.ttl(`${prefix}handoff:ticket:${ticketId}`);
     assert.ok(ttl > 29 * 86_400 && ttl <= 30 * 86_400, `retention TTL ${ttl}`);
-    await cleanUp(prefix);
   });
 
   it('exactly one member wins when two bot instances handle the two presses', async () => {
-    const prefix = randomPrefix();
-    const clock = new TestClock(TUESDAY_10);
-    const [first, second] = [await start(clock, prefix), await start(clock, prefix)];
+    const [first, second] = [await start(), await start()];
     for (let round = 0; round < 3; round++) {
       const scenario = new Scenario(connector, first);
       await scenario.setDesk();
@@ -174,13 +216,10 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
       assert.equal(scenario.toUser().filter((activity) => CLAIMED_NOTICE.test(visibleText(activity))).length, 1);
       connector.clear();
     }
-    await cleanUp(prefix);
   });
 
   it('keeps relaying after the bot restarts in the middle of a conversation (state in Redis)', async () => {
-    const prefix = randomPrefix();
-    const clock = new TestClock(TUESDAY_10);
-    const before = await start(clock, prefix);
+    const before = await start();
     const scenario = new Scenario(connector, before);
     await scenario.setDesk();
     const { card, ticketId } = await scenario.request();
@@ -190,7 +229,7 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
 
     await before.close();
     bots.splice(bots.indexOf(before), 1);
-    scenario.bot = await start(clock, prefix);
+    scenario.bot = await start();
     connector.clear();
     await scenario.deskSays(mehmet, 'Yeniden başladım, buradayım.', card.id);
     await scenario.say('Yeniden merhaba');
@@ -204,15 +243,10 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     assert.match(visibleText(scenario.toUser()[0]), /görüşmeniz sona erdi/);
     assert.deepEqual(texts(scenario.inThread(card.id)), ['Mehmet Demir görüşmeyi kapattı.']);
     assert.equal((await scenario.bot.app.handoff.store.get(ticketId))?.closedBy, 'desk');
-    await cleanUp(prefix);
   });
 
   it('outside working hours: the request waits, the user is told when it will be seen, no re-announcement before opening', async () => {
-    const prefix = randomPrefix();
-    const clock = new TestClock(SATURDAY_11);
-    const scenario = new Scenario(connector, await start(clock, prefix));
-    await scenario.setDesk();
-    const { card } = await scenario.request();
+    const { scenario, card } = await givenTicket(SATURDAY_11);
     const queued = visibleText(scenario.toUser().find((activity) => /aktarıyorum/.test(visibleText(activity)))!);
     assert.match(queued, /Şu an mesai dışındayız\. Talebiniz sırada bekliyor; yardım masası .*Pazartesi.* açıldığında görülecek\./);
     assert.match(queued, /16 Mart/);
@@ -226,13 +260,10 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     await scenario.bot.app.handoff.sweep();
     await scenario.waitFor(() => scenario.inThread(card.id).length >= 1);
     assert.match(visibleText(scenario.inThread(card.id)[0]), /⏰ Bu talep \d+ dakikadır bekliyor: Ayşe Yılmaz/);
-    await cleanUp(prefix);
   });
 
   it('re-announces an unclaimed ticket once per period, even with two instances sweeping at once', async () => {
-    const prefix = randomPrefix();
-    const clock = new TestClock(TUESDAY_10);
-    const [first, second] = [await start(clock, prefix), await start(clock, prefix)];
+    const [first, second] = [await start(), await start()];
     const scenario = new Scenario(connector, first);
     await scenario.setDesk();
     const { card, ticketId } = await scenario.request();
@@ -252,16 +283,10 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     // "Üstlen" on the re-announcement works like the one on the card.
     await claimed(scenario, ticketId, card.id, zeynep);
     assert.match(texts(scenario.toUser()).join('\n'), /Zeynep Kaya talebinizi üstlendi/);
-    await cleanUp(prefix);
   });
 
   it('closes an idle claimed conversation after the configured time, telling both sides', async () => {
-    const prefix = randomPrefix();
-    const clock = new TestClock(TUESDAY_10);
-    const scenario = new Scenario(connector, await start(clock, prefix));
-    await scenario.setDesk();
-    const { card, ticketId } = await scenario.request();
-    await claimed(scenario, ticketId, card.id);
+    const { scenario, card, ticketId } = await givenClaimed();
     clock.advanceMinutes(20);
     await scenario.say('Hâlâ bekliyorum');
     clock.advanceMinutes(20);
@@ -275,15 +300,10 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     assert.equal(cardButtons(scenario.toUser()[1]).length, 6);
     assert.deepEqual(texts(scenario.inThread(card.id)), ['30 dakikadır mesaj olmadığı için görüşmeyi kapattım; kullanıcıya da haber verdim.']);
     assert.equal((await scenario.bot.app.handoff.store.get(ticketId))?.outcome, 'idle');
-    await cleanUp(prefix);
   });
 
   it('refuses "Üstlen" from someone outside the help desk, politely, and leaves the ticket waiting', async () => {
-    const prefix = randomPrefix();
-    const clock = new TestClock(TUESDAY_10);
-    const scenario = new Scenario(connector, await start(clock, prefix));
-    await scenario.setDesk();
-    const { card, ticketId } = await scenario.request();
+    const { scenario, card, ticketId } = await givenTicket();
     await scenario.deskPresses(ali, { verb: 'handoff.claim', ticketId }, card.id);
     await scenario.waitFor(() => scenario.inThread(card.id).length >= 1);
     assert.deepEqual(texts(scenario.inThread(card.id)), [
@@ -298,14 +318,10 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     await scenario.deskSays(ali, 'açık talepler');
     await scenario.waitFor(() => connector.received.length >= 2);
     assert.match(texts(connector.received).join('\n'), /bu kanalı yardım masası yapma yetkiniz yok[\s\S]*açık talepleri yalnızca yardım masası ekibi görebilir/);
-    await cleanUp(prefix);
   });
 
   it('masks a PIN-like number typed during the relay, in the thread and in the stored transcript', async () => {
-    const prefix = randomPrefix();
-    const clock = new TestClock(TUESDAY_10);
-    const scenario = new Scenario(connector, await start(clock, prefix));
-    await scenario.setDesk();
+    const scenario = await givenDesk();
     await scenario.say("PIN'im 482913 ama kart kilitlendi");
     const { card, ticketId } = await scenario.request();
     assert.ok(!visibleText(card).includes('482913'));
@@ -328,16 +344,10 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     const stored = await keysAndValues(prefix);
     for (const secret of ['482913', '571938', '246810', '10000000146']) assert.ok(!stored.includes(secret), `${secret} is in Redis`);
     assert.match(stored, /kimlik no \*{11}/);
-    await cleanUp(prefix);
   });
 
   it("relays the desk's words to the user as written (a question about the güvenlik sözcüğü, even a number), keeps them masked in Redis, warns nobody", async () => {
-    const prefix = randomPrefix();
-    const clock = new TestClock(TUESDAY_10);
-    const scenario = new Scenario(connector, await start(clock, prefix));
-    await scenario.setDesk();
-    const { card, ticketId } = await scenario.request();
-    await claimed(scenario, ticketId, card.id);
+    const { scenario, card } = await givenClaimed();
     connector.clear();
     await scenario.deskSays(mehmet, 'Güvenlik sözcüğünüzü hatırlıyor musunuz?', card.id);
     await scenario.deskSays(mehmet, 'Başvurunuzda görünen numara 10000000146, doğru mu?', card.id);
@@ -349,26 +359,19 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     assert.ok(!texts(scenario.inThread(card.id)).some((text) => /Güvenliğiniz için/.test(text)), 'no secret warning in the thread');
     const stored = await keysAndValues(prefix);
     assert.ok(!stored.includes('10000000146'), 'the transcript keeps the number masked');
-    await cleanUp(prefix);
   });
 
   it('keeps the ticket card within Teams\' 28 KB when the user wrote a 10,000-character message before asking', async () => {
-    const prefix = randomPrefix();
-    const clock = new TestClock(TUESDAY_10);
-    const scenario = new Scenario(connector, await start(clock, prefix));
-    await scenario.setDesk();
+    const scenario = await givenDesk();
     await scenario.say(`kartım ${'çok uzun bir açıklama '.repeat(500)}`);
     const { card } = await scenario.request();
     const size = Buffer.byteLength(JSON.stringify(card.attachments ?? []), 'utf8');
     assert.ok(size < 28 * 1024, `ticket card is ${size} bytes`);
     assert.match(visibleText(card), /kartım çok uzun bir açıklama/);
-    await cleanUp(prefix);
   });
 
   it('"açık talepler" lists the open tickets for the help desk', async () => {
-    const prefix = randomPrefix();
-    const clock = new TestClock(TUESDAY_10);
-    const bot = await start(clock, prefix);
+    const bot = await start();
     const first = new Scenario(connector, bot);
     await first.setDesk();
     const one = await first.request();
@@ -387,7 +390,6 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
     assert.ok(list.includes(`${one.ticketId} · Ayşe Yılmaz · Mehmet Demir ilgileniyor`), list);
     assert.ok(list.includes(`${two.ticketId} · Ayşe Yılmaz · 5 dakikadır bekliyor`), list);
     assert.ok(list.indexOf(one.ticketId) < list.indexOf(two.ticketId), 'oldest first');
-    await cleanUp(prefix);
   });
 });
 

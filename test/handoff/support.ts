@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import type { Activity } from 'botbuilder';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
-import { FakeConnector, adaptiveCardOf, visibleText, type ReceivedActivity } from '../support/fakeConnector';
-import { BOT, TENANT_ID, ayse, postToBot, teamsMessage, type TeamsUser } from '../support/teams';
+import { TeamsChat, cardButtons, urlOf } from '../support/chat';
+import { FakeConnector, visibleText, type ReceivedActivity } from '../support/fakeConnector';
+import { randomPrefix } from '../support/keys';
+import { logSink } from '../support/logs';
+import { BOT, TENANT_ID, ayse, postToBot, type TeamsUser } from '../support/teams';
 
 /** Help desk staff (their ids are in HELPDESK_MEMBER_IDS) and a colleague who is not. */
 export const mehmet: TeamsUser = { id: '29:1mehmet', aadObjectId: '00000000-0000-0000-0000-0000000000b1', name: 'Mehmet Demir' };
@@ -44,8 +46,7 @@ export interface HandoffBotOptions {
 
 /** A bot (in this process, on a free port) with the help desk configured; timers are swept by the test. */
 export async function startHandoffBot(options: HandoffBotOptions): Promise<HandoffBot> {
-  const logs: string[] = [];
-  const sink = new Writable({ write(chunk, _encoding, done) { logs.push(String(chunk)); done(); } });
+  const { stream, lines: logs } = logSink();
   const env: Record<string, string> = {
     PORT: '0', LOG_LEVEL: 'info',
     HELPDESK_MEMBER_IDS: `${mehmet.aadObjectId}, ${zeynep.aadObjectId.toUpperCase()}`,
@@ -55,14 +56,12 @@ export async function startHandoffBot(options: HandoffBotOptions): Promise<Hando
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: options.prefix ?? randomPrefix() } : {}),
     ...options.env,
   };
-  const app = createApp(loadConfig(env), { logDestination: sink, now: options.clock.now });
+  const app = createApp(loadConfig(env), { logDestination: stream, now: options.clock.now });
   const port = await app.listen();
   return { app, logs, url: `http://127.0.0.1:${port}`, close: () => app.close() };
 }
 
-export function randomPrefix(): string {
-  return `test-${randomBytes(5).toString('hex')}:`;
-}
+export { randomPrefix, cardButtons };
 
 /** A message in a Teams channel, as a new post or as a reply in the thread of `rootId`. */
 export function channelMessage(options: {
@@ -85,37 +84,47 @@ export function newChannelId(): string {
   return `19:${randomBytes(8).toString('hex')}@thread.tacv2`;
 }
 
-/** The people and places of one scenario: a user's personal chat and the help desk channel. */
+/**
+ * The people and places of one scenario: a user's personal chat with the bot (the shared
+ * TeamsChat driver, test/support/chat.ts) and the help desk channel.
+ */
 export class Scenario {
-  readonly userConversation = `a:${randomUUID()}`;
+  readonly chat: TeamsChat;
   readonly channelId = newChannelId();
 
-  constructor(readonly connector: FakeConnector, public bot: HandoffBot) {}
-
-  say(text: string, bot = this.bot): Promise<number> {
-    return postToBot(bot.url, teamsMessage({ serviceUrl: this.connector.serviceUrl, conversationId: this.userConversation, text }));
+  constructor(readonly connector: FakeConnector, public bot: HandoffBot) {
+    this.chat = new TeamsChat(connector, () => this.bot.url);
   }
 
-  press(value: Record<string, unknown>, bot = this.bot): Promise<number> {
-    return postToBot(bot.url, teamsMessage({ serviceUrl: this.connector.serviceUrl, conversationId: this.userConversation, value }));
+  get userConversation(): string {
+    return this.chat.conversationId;
+  }
+
+  say(text: string, bot: HandoffBot = this.bot): Promise<ReceivedActivity[]> {
+    return this.chat.say(text, bot);
+  }
+
+  /** Presses a button in the user's chat: by its title (newest card that has it) or its data. */
+  press(button: string | Record<string, unknown>, bot: HandoffBot = this.bot): Promise<ReceivedActivity[]> {
+    return this.chat.press(button, bot);
   }
 
   /** A help desk member writes in the channel (a new post, or in a thread). */
   deskSays(user: TeamsUser, text: string, rootId?: string, bot = this.bot): Promise<number> {
-    return postToBot(bot.url, channelMessage({ serviceUrl: this.connector.serviceUrl, channelId: this.channelId, rootId, text, user }));
+    return postToBot(urlOf(bot), channelMessage({ serviceUrl: this.connector.serviceUrl, channelId: this.channelId, rootId, text, user }));
   }
 
   deskPresses(user: TeamsUser, value: Record<string, unknown>, rootId: string, bot = this.bot): Promise<number> {
-    return postToBot(bot.url, channelMessage({ serviceUrl: this.connector.serviceUrl, channelId: this.channelId, rootId, value, user }));
+    return postToBot(urlOf(bot), channelMessage({ serviceUrl: this.connector.serviceUrl, channelId: this.channelId, rootId, value, user }));
   }
 
   /** Everything sent into the user's chat (messages only, events left out). */
   toUser(): ReceivedActivity[] {
-    return this.connector.in(this.userConversation).filter((activity) => activity.type === 'message' && activity.operation === 'send');
+    return this.chat.messages();
   }
 
   events(): ReceivedActivity[] {
-    return this.connector.in(this.userConversation).filter((activity) => activity.type === 'event');
+    return this.chat.events();
   }
 
   /** Ticket cards posted in the channel (new threads). */
@@ -156,11 +165,6 @@ export class Scenario {
   waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<unknown> {
     return this.connector.waitFor(predicate, timeoutMs);
   }
-}
-
-export function cardButtons(activity: Partial<Activity>): { title: string; data: Record<string, unknown> }[] {
-  const card = adaptiveCardOf(activity) as { actions?: { title: string; data: Record<string, unknown> }[] } | undefined;
-  return card?.actions ?? [];
 }
 
 export { visibleText, FakeConnector };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
+import { logSink } from '../support/logs';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import type { InProcessReminderEngine } from '../../bot/reminders/inProcessReminderEngine';
@@ -19,8 +19,7 @@ describe('reminders through the whole bot (no Redis: in-process engine)', functi
   beforeEach(async () => {
     now = TUESDAY;
     connector = await new FakeConnector().start();
-    const sink = new Writable({ write(_chunk, _encoding, done) { done(); } });
-    app = createApp(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', REMINDER_CONVERSATION_INTERVAL_MS: '0' }), { logDestination: sink, now: () => now, reminders: { schedule: false } });
+    app = createApp(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', REMINDER_CONVERSATION_INTERVAL_MS: '0' }), { logDestination: logSink().stream, now: () => now, reminders: { schedule: false } });
     url = `http://127.0.0.1:${await app.listen()}`;
   });
   afterEach(async () => {

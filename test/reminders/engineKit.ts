@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationReference } from 'botbuilder';
 import { Redis } from 'ioredis';
 import { createLogger } from '../../bot/logger';
@@ -16,13 +14,12 @@ import { RedisPingLedger } from '../../state/redisPingLedger';
 import { RedisRosterBackend } from '../../state/redisRosterBackend';
 import type { FakeConnector } from '../support/fakeConnector';
 import { TENANT_ID } from '../support/teams';
+import { clearPrefix, randomPrefix } from '../support/keys';
+import { logSink } from '../support/logs';
+
+export { clearPrefix, randomPrefix };
 
 export const policy = loadPolicy();
-
-/** A random key prefix per test, deleted afterwards. */
-export function randomPrefix(): string {
-  return `t${randomBytes(4).toString('hex')}:`;
-}
 
 export function reference(connector: FakeConnector, userId: string): Partial<ConversationReference> {
   return {
@@ -45,7 +42,7 @@ export class ReminderInstance {
   constructor(url: string, prefix: string, now: () => Date, options: { sender?: ProactiveSender; ratePerSecond?: number; lockDurationMs?: number; conversationIntervalMs?: number; backoffMs?: number } = {}) {
     this.redis = new Redis(url, { maxRetriesPerRequest: 1 });
     this.redis.on('error', () => undefined);
-    const log = createLogger('info', new Writable({ write: (chunk, _encoding, done) => { this.logs.push(String(chunk)); done(); } }));
+    const log = createLogger('info', logSink(this.logs).stream);
     this.roster = new ExpiryRoster(new RedisRosterBackend(this.redis, prefix));
     this.references = new ConversationReferenceStore(this.redis, prefix);
     this.ledger = new RedisPingLedger(this.redis, prefix);
@@ -68,13 +65,4 @@ export class ReminderInstance {
     await this.engine.close();
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
-}
-
-/** Deletes every key under `prefix`. */
-export async function clearPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url);
-  redis.on('error', () => undefined);
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
 }

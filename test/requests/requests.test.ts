@@ -7,6 +7,7 @@ import {
 } from '../handoff/support';
 import { RequestScenario, findButton, linkTo, pdfText } from './support';
 import { ayse } from '../support/teams';
+import { clearPrefix } from '../support/keys';
 
 const NUMBER = /EI-2026-\d{4}/;
 
@@ -18,6 +19,9 @@ for (const mode of ['redis', 'memory'] as const) {
     let inspector: Redis | undefined;
     let connector: FakeConnector;
     const bots: HandoffBot[] = [];
+    /** Each test's own keys (deleted in afterEach) and clock (a Tuesday, 10:00 in Istanbul). */
+    let prefix = '';
+    let clock: TestClock;
 
     before(async () => {
       if (mode === 'redis') {
@@ -32,12 +36,18 @@ for (const mode of ['redis', 'memory'] as const) {
       await connector.stop();
       await redis?.destroy();
     });
+    beforeEach(() => {
+      prefix = randomPrefix();
+      clock = new TestClock(TUESDAY_10);
+    });
     afterEach(async () => {
       await Promise.all(bots.splice(0).map((bot) => bot.close()));
+      if (inspector) await clearPrefix(inspector, prefix);
       connector.clear();
     });
 
-    async function start(clock: TestClock, prefix: string, env: Record<string, string> = {}): Promise<HandoffBot> {
+    /** A bot instance on this test's prefix and clock (several instances share them). */
+    async function start(env: Record<string, string> = {}): Promise<HandoffBot> {
       const bot = await startHandoffBot({ redisUrl: redis?.url, prefix, clock, env });
       bots.push(bot);
       return bot;
@@ -62,8 +72,7 @@ for (const mode of ['redis', 'memory'] as const) {
     }
 
     it('lost card → request → desk card → "Üstlen" → each status in turn, the user told each time → "taleplerim" shows the history', async () => {
-      const clock = new TestClock(TUESDAY_10);
-      const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
+      const scenario = new RequestScenario(connector, await start());
       await scenario.setDesk();
       const { rootId, number } = await lostCardRequest(scenario);
 
@@ -110,8 +119,7 @@ for (const mode of ['redis', 'memory'] as const) {
     });
 
     it('a second request while one is open shows the open one; withdrawal asks first, then cancels it and tells the desk', async () => {
-      const clock = new TestClock(TUESDAY_10);
-      const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
+      const scenario = new RequestScenario(connector, await start());
       await scenario.setDesk();
       const { rootId, number } = await lostCardRequest(scenario);
 
@@ -146,8 +154,7 @@ for (const mode of ['redis', 'memory'] as const) {
     });
 
     it('a renewal that becomes a lost card updates the open request\'s reason and payer instead of making a second', async () => {
-      const clock = new TestClock(TUESDAY_10);
-      const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
+      const scenario = new RequestScenario(connector, await start());
       await scenario.setDesk();
       await scenario.press({ verb: 'path.renewal' });
       await scenario.waitFor(() => /neden yeniliyorsunuz/.test(scenario.userTexts()));
@@ -176,8 +183,7 @@ for (const mode of ['redis', 'memory'] as const) {
     });
 
     it('a request made before the desk channel is set gets its card when the channel is set', async () => {
-      const clock = new TestClock(TUESDAY_10);
-      const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
+      const scenario = new RequestScenario(connector, await start());
       await scenario.press({ verb: 'path.lostCard' });
       await scenario.waitFor(() => scenario.toUser().some((activity) => /Askıya aldım/.test(visibleText(activity))));
       await scenario.pressButton('Askıya aldım');
@@ -192,8 +198,7 @@ for (const mode of ['redis', 'memory'] as const) {
     });
 
     it('a non-member pressing a status or "Üstlen" is refused politely and nothing changes', async () => {
-      const clock = new TestClock(TUESDAY_10);
-      const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
+      const scenario = new RequestScenario(connector, await start());
       await scenario.setDesk();
       const { rootId } = await lostCardRequest(scenario);
       connector.clear();
@@ -213,8 +218,7 @@ for (const mode of ['redis', 'memory'] as const) {
     });
 
     it('the desk cancels only with a reason; the user reads it, masked if it looks like a PIN', async () => {
-      const clock = new TestClock(TUESDAY_10);
-      const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
+      const scenario = new RequestScenario(connector, await start());
       await scenario.setDesk();
       const { rootId, number } = await lostCardRequest(scenario);
       connector.clear();
@@ -231,8 +235,7 @@ for (const mode of ['redis', 'memory'] as const) {
     });
 
     it('a late renewal gives a PDF form with the name, the number and "ıslak imza"; a wrong or expired token is a 404', async () => {
-      const clock = new TestClock(TUESDAY_10);
-      const scenario = new RequestScenario(connector, await start(clock, randomPrefix(), { REQUEST_LINK_TTL_SECONDS: '3600' }));
+      const scenario = new RequestScenario(connector, await start({ REQUEST_LINK_TTL_SECONDS: '3600' }));
       await scenario.setDesk();
       await scenario.press({ verb: 'path.renewal' });
       await scenario.waitFor(() => /neden yeniliyorsunuz/.test(scenario.userTexts()));
@@ -264,8 +267,7 @@ for (const mode of ['redis', 'memory'] as const) {
     });
 
     it('"talepler" lists open requests newest first with filters; "talepler csv" gives a UTF-8 CSV with a BOM and the right rows', async () => {
-      const clock = new TestClock(TUESDAY_10);
-      const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
+      const scenario = new RequestScenario(connector, await start());
       await scenario.setDesk();
       connector.members.set(ayse.id, { id: ayse.id, name: ayse.name, aadObjectId: ayseId, userPrincipalName: 'ayse.yilmaz@kurum.gov.tr', email: 'ayse.yilmaz@kurum.gov.tr' });
       const { rootId, number } = await lostCardRequest(scenario).finally(() => connector.members.clear());
@@ -297,8 +299,7 @@ for (const mode of ['redis', 'memory'] as const) {
     });
 
     it('"Başvurdum" on an expiry ping names the open request; without one it only stops the pings', async () => {
-      const clock = new TestClock(TUESDAY_10);
-      const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
+      const scenario = new RequestScenario(connector, await start());
       await scenario.setDesk();
       await scenario.bot.app.reminders.roster.record({ userId: ayseId, expiry: '2026-04-01', source: 'import', name: 'Ayşe Yılmaz' }, clock.now());
       await scenario.press({ verb: 'reminder.applied', expiry: '2026-04-01' });
@@ -315,8 +316,7 @@ for (const mode of ['redis', 'memory'] as const) {
     });
 
     it('a request waiting past its limit is announced again in its thread, in working hours only', async () => {
-      const clock = new TestClock(TUESDAY_10);
-      const scenario = new RequestScenario(connector, await start(clock, randomPrefix()));
+      const scenario = new RequestScenario(connector, await start());
       await scenario.setDesk();
       const { rootId, number } = await lostCardRequest(scenario);
       const reminders = () => scenario.inThread(rootId).filter((activity) => /⏰/.test(visibleText(activity)));
@@ -336,10 +336,8 @@ for (const mode of ['redis', 'memory'] as const) {
 
     if (mode === 'redis') {
       it('two instances: two members press different statuses at once; one wins, the card and the user agree', async () => {
-        const prefix = randomPrefix();
-        const clock = new TestClock(TUESDAY_10);
-        const first = await start(clock, prefix);
-        const second = await start(clock, prefix);
+          const first = await start();
+        const second = await start();
         const scenario = new RequestScenario(connector, first);
         await scenario.setDesk();
         const { rootId, number } = await lostCardRequest(scenario);
@@ -362,9 +360,7 @@ for (const mode of ['redis', 'memory'] as const) {
       });
 
       it('a restart in the middle of the life cycle loses nothing', async () => {
-        const prefix = randomPrefix();
-        const clock = new TestClock(TUESDAY_10);
-        const before = await start(clock, prefix);
+          const before = await start();
         const scenario = new RequestScenario(connector, before);
         await scenario.setDesk();
         const { rootId, number } = await lostCardRequest(scenario);
@@ -372,7 +368,7 @@ for (const mode of ['redis', 'memory'] as const) {
         await pressAndWait(scenario, mehmet, rootId, "→ Kamu SM'ye başvuruldu", /talebiniz: Kamu SM'ye başvuruldu/);
         await bots.splice(bots.indexOf(before), 1)[0].close();
 
-        scenario.bot = await start(clock, prefix);
+        scenario.bot = await start();
         await pressAndWait(scenario, zeynep, rootId, '→ Kart geldi, teslim alınabilir', /talebiniz: Kart geldi, teslim alınabilir/);
         assert.match(visibleText(scenario.currentCard(rootId)), /Durum: Kart geldi, teslim alınabilir · üstlenen: Mehmet Demir/);
         connector.clear();

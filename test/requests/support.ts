@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { adaptiveCardOf, type ReceivedActivity } from '../support/fakeConnector';
+import { findButton as findCardButton } from '../support/chat';
+import type { ReceivedActivity } from '../support/fakeConnector';
 import { Scenario, cardButtons, visibleText, type HandoffBot } from '../handoff/support';
 import type { TeamsUser } from '../support/teams';
 
@@ -14,16 +15,12 @@ export class RequestScenario extends Scenario {
 
   /** Presses `label` on the newest card in the user's chat that has it. */
   async pressButton(label: string, bot?: HandoffBot): Promise<void> {
-    const data = findButton(this.toUser(), label);
-    await this.press(data, bot);
+    await this.press(label, bot);
   }
 
   /** Fills the newest date question in the user's chat. */
   async submitDate(date: string): Promise<void> {
-    const card = [...this.toUser()].reverse().map(adaptiveCardOf).find((content) => JSON.stringify(content ?? {}).includes('Input.Date'));
-    if (!card) throw new Error('no date question');
-    const action = (card.actions as { data: Record<string, unknown> }[])[0];
-    await this.press({ ...action.data, date });
+    await this.chat.submitDate(date);
   }
 
   /** The request's desk card: posted in the channel as a new thread. */
@@ -54,12 +51,9 @@ export class RequestScenario extends Scenario {
   }
 }
 
+/** The data of the newest button titled `label` among `activities`. */
 export function findButton(activities: ReceivedActivity[], label: string): Record<string, unknown> {
-  for (const activity of [...activities].reverse()) {
-    const button = cardButtons(activity).find((candidate) => candidate.title === label);
-    if (button) return button.data;
-  }
-  throw new Error(`no button "${label}" in:\n${activities.map((activity) => visibleText(activity)).join('\n---\n')}`);
+  return findCardButton(activities, label).data;
 }
 
 /** The first link in markdown "[..](url)" among the activities' texts that points at `path`. */

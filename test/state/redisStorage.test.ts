@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RedisStorage } from '../../state/redisStorage';
 import { ETagConflictError, StorageUnavailableError } from '../../state/errors';
 import { TestRedisServer } from '../support/redisServer';
+import { clearPrefix, randomPrefix } from '../support/keys';
 
 describe('RedisStorage (against a real redis-server)', () => {
   const server = new TestRedisServer();
@@ -21,10 +21,12 @@ describe('RedisStorage (against a real redis-server)', () => {
     await server.destroy();
   });
   beforeEach(() => {
-    prefix = `test:${randomUUID()}:`;
+    prefix = randomPrefix();
     roundTrips = [];
     storage = new RedisStorage(redis, { prefix, onRoundTrip: (operation) => roundTrips.push(operation) });
   });
+
+  afterEach(async () => clearPrefix(redis, prefix));
 
   it('gives each of two concurrent readers of one key its own copy (one round trip)', async () => {
     await storage.write({ a: { steps: [1] } });

@@ -1,7 +1,7 @@
-import { Writable } from 'node:stream';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { FakeConnector } from './fakeConnector';
+import { logSink } from './logs';
 
 /** A running bot (in this process, on a free port) with a fake connector and captured logs. */
 export interface BotUnderTest {
@@ -13,9 +13,8 @@ export interface BotUnderTest {
 }
 
 export async function startBot(env: Record<string, string> = {}, connector?: FakeConnector): Promise<BotUnderTest> {
-  const logs: string[] = [];
-  const sink = new Writable({ write(chunk, _encoding, done) { logs.push(String(chunk)); done(); } });
-  const app = createApp(loadConfig({ PORT: '0', LOG_LEVEL: 'debug', ...env }), { logDestination: sink });
+  const { stream, lines: logs } = logSink();
+  const app = createApp(loadConfig({ PORT: '0', LOG_LEVEL: 'debug', ...env }), { logDestination: stream });
   const port = await app.listen();
   const ownConnector = !connector;
   const fake = connector ?? (await new FakeConnector().start());

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readReadersOnce } from '../../../paired-agent/pcsc';
+import { eventually } from '../../support/wait';
 
 /**
  * A pcscd of the tests' own, never the machine's: it runs in a private mount namespace
@@ -92,7 +93,7 @@ export class PrivatePcscd {
       if (this.daemon === daemon) this.daemon = null;
     });
     this.daemon = daemon;
-    await waitFor(() => existsSync(this.socketPath), 5000, `pcscd socket ${this.socketPath}\n${this.log}`);
+    await eventually(() => existsSync(this.socketPath), `pcscd socket ${this.socketPath}\n${this.log}`, 5000);
   }
 
   /** Stops the daemon (SIGTERM, then SIGKILL) and waits for it to exit. */
@@ -138,7 +139,7 @@ export class PrivatePcscd {
     let out = '';
     holder.stdout?.on('data', (d: Buffer) => (out += d.toString()));
     holder.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    await waitFor(() => out.includes('ready') || holder.exitCode !== null, 5000, 'namespace holder');
+    await eventually(() => out.includes('ready') || holder.exitCode !== null, 'namespace holder', 5000);
     if (!out.includes('ready')) throw new Error(`unshare failed: ${out}`);
   }
 }
@@ -156,14 +157,6 @@ export function sharedPcscd(): Promise<PrivatePcscd> {
     return pcscd;
   });
   return shared;
-}
-
-export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** Two consecutive free TCP ports (vpcd uses P and P+1); returns P. */
@@ -189,9 +182,5 @@ export async function waitForReaders(
   what: string,
   timeoutMs = 5000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check(await readReadersOnce())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await eventually(async () => check(await readReadersOnce()), what, timeoutMs, 50);
 }
