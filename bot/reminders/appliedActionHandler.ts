@@ -1,8 +1,10 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { messageCard } from '../../cards/index';
 import { localeOf, t, type Locale } from '../../cards/i18n';
-import { Verb, type CardActionData } from '../../cards/verbs';
-import type { CardActionHandler } from '../../dialogs/cardActionHandler';
+import { z } from 'zod';
+import { backButton } from '../../cards/common';
+import { Verb } from '../../cards/verbs';
+import { dialogEntry, type RouteEntry } from '../router/registry';
 import { userOf } from '../../dialogs/pathServices';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import { policyText, type Policy } from '../../dialogs/policy';
@@ -14,14 +16,16 @@ export type OpenRequestLookup = (userId: string, locale: Locale) => Promise<{ nu
  * "Başvurdum" on an expiry ping: no more pings for that certificate until a new one is seen; when
  * the person has an open renewal request, the answer names it (the request is the application).
  */
-export class AppliedActionHandler implements CardActionHandler {
-  readonly verb = Verb.reminderApplied;
-
+export class AppliedActionHandler {
   constructor(private readonly roster: ExpiryRoster, private readonly policy: Policy, private readonly now: () => Date, private readonly openRequest?: OpenRequestLookup) {}
 
-  async handle(context: TurnContext, data: CardActionData): Promise<void> {
+  /** The ping's "Başvurdum" (carries the certificate's `expiry`). */
+  entry(): RouteEntry {
+    return dialogEntry({ verb: Verb.reminderApplied, payload: z.object({ expiry: z.string() }), where: ['personal'], run: (turn, { expiry }) => this.handle(turn.context, expiry) });
+  }
+
+  async handle(context: TurnContext, expiry: string): Promise<void> {
     const locale = localeOf(context);
-    const expiry = typeof data.expiry === 'string' ? data.expiry : '';
     const { userId } = userOf(context);
     const done = await this.roster.markApplied(userId, expiry, this.now());
     const open = done ? await this.openRequest?.(userId, locale).catch(() => undefined) : undefined;
@@ -32,7 +36,7 @@ export class AppliedActionHandler implements CardActionHandler {
       title: text,
       // Pings are about an ordinary expiry, so the old certificate stays valid until then (R3).
       paragraphs: [...(done ? [policyText(this.policy, 'r3', locale), policyText(this.policy, 'r4', locale)] : []), ...(record ? [t(locale, 'request.recordOffer')] : [])],
-      buttons: [...(record ? [{ label: t(locale, 'request.recordButton'), data: { verb: Verb.renewal } }] : []), { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+      buttons: [...(record ? [{ label: t(locale, 'request.recordButton'), data: { verb: Verb.renewal } }] : []), backButton(locale)],
     })));
   }
 }

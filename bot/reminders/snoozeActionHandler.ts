@@ -1,8 +1,10 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { messageCard } from '../../cards/index';
 import { localeOf, t } from '../../cards/i18n';
-import { Verb, type CardActionData } from '../../cards/verbs';
-import type { CardActionHandler } from '../../dialogs/cardActionHandler';
+import { z } from 'zod';
+import { backButton } from '../../cards/common';
+import { Verb } from '../../cards/verbs';
+import { dialogEntry, type RouteEntry } from '../router/registry';
 import { formatDate, istanbulDate } from '../../dialogs/dates';
 import { snoozePingDay } from './pingCard';
 import { userOf } from '../../dialogs/pathServices';
@@ -13,26 +15,28 @@ import type { ExpiryRoster } from '../../state/expiryRoster';
  * "Daha sonra hatırlat": the next ping for that certificate waits `snoozeDays` (policy), but never
  * past expiry (a press on an older ping, whose button should no longer be there, is refused).
  */
-export class SnoozeActionHandler implements CardActionHandler {
-  readonly verb = Verb.reminderSnooze;
-
+export class SnoozeActionHandler {
   constructor(private readonly roster: ExpiryRoster, private readonly policy: ReminderPolicy, private readonly now: () => Date) {}
 
-  async handle(context: TurnContext, data: CardActionData): Promise<void> {
+  /** The ping's "Daha sonra hatırlat" (carries the certificate's `expiry`). */
+  entry(): RouteEntry {
+    return dialogEntry({ verb: Verb.reminderSnooze, payload: z.object({ expiry: z.string() }), where: ['personal'], run: (turn, { expiry }) => this.handle(turn.context, expiry) });
+  }
+
+  async handle(context: TurnContext, expiry: string): Promise<void> {
     const locale = localeOf(context);
-    const expiry = typeof data.expiry === 'string' ? data.expiry : '';
     const now = this.now();
     // The snooze ends on the day its ping can go out (a window day), never after expiry.
     const until = expiry ? snoozePingDay(this.policy, istanbulDate(now), expiry) : istanbulDate(now);
     if (!until) {
       await context.sendActivity(MessageFactory.attachment(messageCard({
         title: t(locale, 'reminder.snoozeTooLate'),
-        buttons: [{ label: t(locale, 'reminder.start'), data: { verb: Verb.renewal } }, { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+        buttons: [{ label: t(locale, 'reminder.start'), data: { verb: Verb.renewal } }, backButton(locale)],
       })));
       return;
     }
     const done = await this.roster.snooze(userOf(context).userId, expiry, until, now);
     const text = done ? t(locale, 'reminder.snoozeDone', { date: formatDate(until) }) : t(locale, 'reminder.stale');
-    await context.sendActivity(MessageFactory.attachment(messageCard({ title: text, buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] })));
+    await context.sendActivity(MessageFactory.attachment(messageCard({ title: text, buttons: [backButton(locale)] })));
   }
 }

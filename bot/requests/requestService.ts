@@ -12,7 +12,7 @@ import {
   NUMBER_PLACEHOLDER, type OpenFilter, type RenewalRequest, type RequestActor, type RequestChange, type RequestStore,
 } from '../../state/requestStore';
 import type { Logger } from '../logger';
-import { normalizeText } from '../nlu/normalize';
+import { foldWords } from '../nlu/normalize';
 import type { Courier } from '../handoff/courier';
 import type { WorkingHours } from '../handoff/workingHours';
 import { deskCard, listCard, suspensionCheckText } from './deskCards';
@@ -425,7 +425,7 @@ export class RequestService implements RenewalRecorder {
       const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
       return { filter: { expiryFrom: `${month}-01`, expiryTo: lastDay }, label: t(locale, 'request.filterThisMonth') };
     }
-    const status = this.life.statuses.find((candidate) => [candidate.id, candidate.tr, candidate.en].some((name) => fold(name) === text || fold(name).startsWith(text)));
+    const status = this.life.statuses.find((candidate) => [candidate.id, candidate.tr, candidate.en].some((name) => foldWords(name) === text || foldWords(name).startsWith(text)));
     return status ? { filter: { status: status.id }, label: status[locale] } : { filter: {} };
   }
 
@@ -445,7 +445,3 @@ function deskActor(account: ChannelAccount): RequestActor {
   return { kind: 'desk', name: account.name ?? '', id: account.id, aadObjectId: account.aadObjectId?.toLowerCase() };
 }
 
-/** Folded as the commands are: "Kart geldi, teslim alınabilir" → "kart geldi teslim alinabilir". */
-export function fold(text: string): string {
-  return normalizeText(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
-}
