@@ -16,11 +16,11 @@ export class UnpairActionHandler {
   entry(): RouteEntry {
     return dialogEntry({
       verb: Verb.agentUnpair, payload: z.object({ deviceId: z.string(), deviceName: z.string().default('') }), where: ['personal'],
-      run: (turn, { deviceId, deviceName }) => this.handle(turn.context, deviceId, deviceName),
+      run: (turn, payload) => this.handle(turn.context, payload),
     });
   }
 
-  async handle(context: TurnContext, deviceId: string, name: string): Promise<void> {
+  async handle(context: TurnContext, { deviceId, deviceName: name }: { deviceId: string; deviceName: string }): Promise<void> {
     const locale = localeOf(context);
     const done = deviceId !== '' && (await this.agent.unpair(userOf(context).userId, deviceId));
     await context.sendActivity(MessageFactory.attachment(messageCard({

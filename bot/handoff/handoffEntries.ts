@@ -35,10 +35,11 @@ export function handoffEntries(engine: HandoffEngine): RouteEntry[] {
 }
 
 /** What the handoff adds to routing: where a personal chat stands, the last lines, and the desk's relay. */
-export function handoffPlaces(engine: HandoffEngine): HandoffPlaces {
+export function handoffPlaces(engine: HandoffEngine, own: readonly RouteEntry[]): HandoffPlaces {
   return {
     whereOf: (context) => engine.whereOf(context),
-    record: (context, run) => engine.record(context, run),
+    // The handoff's own turns (a rating, an old "Kapat") are not lines of the conversation before a ticket.
+    record: (context, run, entry) => (entry?.kind === 'turn' && own.includes(entry) ? run() : engine.record(context, run)),
     duringHandoff: (context) => engine.duringHandoff(context),
     inChannel: (context) => engine.inChannel(context),
   };

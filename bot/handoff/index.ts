@@ -56,10 +56,11 @@ export function createHandoff(config: BotConfig, parts: {
     idleCloseSeconds: config.HANDOFF_IDLE_CLOSE_SECONDS,
     retentionSeconds: config.HANDOFF_RETENTION_DAYS * 86_400,
   });
+  const entries = handoffEntries(engine);
   return {
     engine,
-    entries: handoffEntries(engine),
-    places: handoffPlaces(engine),
+    entries,
+    places: handoffPlaces(engine, entries),
     sweeper: new HandoffSweeper(engine, config.HANDOFF_SWEEP_INTERVAL_MS, parts.log),
     courier,
     hours,

@@ -21,10 +21,10 @@ export class AppliedActionHandler {
 
   /** The ping's "Başvurdum" (carries the certificate's `expiry`). */
   entry(): RouteEntry {
-    return dialogEntry({ verb: Verb.reminderApplied, payload: z.object({ expiry: z.string() }), where: ['personal'], run: (turn, { expiry }) => this.handle(turn.context, expiry) });
+    return dialogEntry({ verb: Verb.reminderApplied, payload: z.object({ expiry: z.string() }), where: ['personal'], run: (turn, payload) => this.handle(turn.context, payload) });
   }
 
-  async handle(context: TurnContext, expiry: string): Promise<void> {
+  async handle(context: TurnContext, { expiry }: { expiry: string }): Promise<void> {
     const locale = localeOf(context);
     const { userId } = userOf(context);
     const done = await this.roster.markApplied(userId, expiry, this.now());

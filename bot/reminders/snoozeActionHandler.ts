@@ -20,10 +20,10 @@ export class SnoozeActionHandler {
 
   /** The ping's "Daha sonra hatırlat" (carries the certificate's `expiry`). */
   entry(): RouteEntry {
-    return dialogEntry({ verb: Verb.reminderSnooze, payload: z.object({ expiry: z.string() }), where: ['personal'], run: (turn, { expiry }) => this.handle(turn.context, expiry) });
+    return dialogEntry({ verb: Verb.reminderSnooze, payload: z.object({ expiry: z.string() }), where: ['personal'], run: (turn, payload) => this.handle(turn.context, payload) });
   }
 
-  async handle(context: TurnContext, expiry: string): Promise<void> {
+  async handle(context: TurnContext, { expiry }: { expiry: string }): Promise<void> {
     const locale = localeOf(context);
     const now = this.now();
     // The snooze ends on the day its ping can go out (a window day), never after expiry.

@@ -2,14 +2,14 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { notUnderstoodCard } from '../../cards/common';
 import { localeOf, t } from '../../cards/i18n';
 import { cardPress } from './input';
-import type { DialogTurn, Registry, Resolution, Where } from './registry';
+import type { DialogTurn, Registry, Resolution, RouteEntry, Where } from './registry';
 
 /** What the handoff adds to routing; absent when there is no help desk (dialog tests). */
 export interface HandoffPlaces {
   /** 'handoff' while the personal chat has an open ticket. */
   whereOf(context: TurnContext): Promise<'personal' | 'handoff'>;
-  /** Wraps a personal-chat turn so its last lines are remembered for a future ticket card. */
-  record(context: TurnContext, run: () => Promise<void>): Promise<void>;
+  /** Wraps a personal-chat turn so its last lines are remembered for a future ticket card (`entry`: the one that takes it, if any). */
+  record(context: TurnContext, run: () => Promise<void>, entry?: RouteEntry): Promise<void>;
   /** Anything else during a handoff: typed words go to the desk, a press gets a notice. */
   duringHandoff(context: TurnContext): Promise<void>;
   /** Anything else in a channel: a reply in a ticket's thread, team chatter, an @mention. */
@@ -37,7 +37,7 @@ export class Router {
     const found = this.registry.resolve(context, where);
     if (where !== 'personal') return this.routeElsewhere(context, where, found, bot);
     const run = () => this.routePersonal(context, found, bot);
-    return this.handoff ? this.handoff.record(context, run) : run();
+    return this.handoff ? this.handoff.record(context, run, found?.entry) : run();
   }
 
   private async whereOf(context: TurnContext): Promise<Where> {
