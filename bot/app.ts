@@ -10,7 +10,7 @@ import { BotMetrics } from './metrics';
 import { createServer, type BotServer, type HealthReport } from './server';
 import { EimzaBot } from './eimzaBot';
 import { usePipeline } from './pipeline';
-import { createRouter } from './router';
+import { createRouter, type Router } from './router';
 import { bounded } from './throttledLog';
 import { LocalConversationLock, RedisConversationLock } from '../state/conversationLock';
 import { conversationShape } from '../state/conversationShape';
@@ -71,6 +71,8 @@ export interface App {
   agentLink: AgentLink;
   /** Renewal requests (issue 13): tests sweep and read them. */
   requests: RequestService;
+  /** Every input's entry (tests read the registry). */
+  router: Router;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -141,7 +143,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
 
   let closed: Promise<void> | undefined;
   return {
-    config, log, metrics, redis, server, reminders, handoff: handoff.engine, agentLink, requests: requests.service,
+    config, log, metrics, redis, server, reminders, handoff: handoff.engine, agentLink, requests: requests.service, router,
     async listen() {
       if (redis) await connectOrKeepTrying(redis, log);
       const port = await server.listen(config.PORT);

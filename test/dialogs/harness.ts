@@ -78,6 +78,11 @@ export class DialogHarness {
     return this.turn({ value: this.findButton(label).data });
   }
 
+  /** Sends a press with this data, as a client (or an old or mangled card) might. */
+  async pressData(data: Record<string, unknown>): Promise<Partial<Activity>[]> {
+    return this.turn({ value: data });
+  }
+
   /** Presses `label` on `card`, an earlier reply, as it was sent (a stale press, if it was answered since). */
   async pressOld(label: string, card: Partial<Activity>): Promise<Partial<Activity>[]> {
     return this.turn({ value: this.findButton(label, [card]).data });
