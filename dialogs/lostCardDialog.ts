@@ -1,9 +1,8 @@
 import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { isHandOver, PathDialog } from './pathDialog';
+import { isHandOver, PathDialog, stuckButtons } from './pathDialog';
 import { messageCard } from '../cards/index';
 import { localeOf, t, wordsOf } from '../cards/i18n';
-import { Verb } from '../cards/verbs';
 import type { CardPromptOptions } from './cardPrompt';
 import { menuPathText, reasonForPath, say } from './policy';
 import { stopExpiryPings, userOf, type PathServices } from './pathServices';
@@ -52,7 +51,7 @@ export class LostCardDialog extends PathDialog {
       await step.context.sendActivity(MessageFactory.attachment(messageCard({
         title: t(locale, 'lostCard.helpTitle'),
         paragraphs: [t(locale, 'lostCard.helpBody', { phone: this.services.policy.kamuSm.callCenter })],
-        buttons: [{ label: t(locale, 'menu.human'), data: { verb: Verb.human } }],
+        buttons: stuckButtons(locale),
       })));
       return step.replaceDialog(FLOW, { retry: true });
     }

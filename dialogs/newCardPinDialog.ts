@@ -1,10 +1,9 @@
 import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { backButton } from '../cards/common';
-import { PathDialog } from './pathDialog';
-import { messageCard, type CardButton } from '../cards/index';
+import { PathDialog, stuckButtons } from './pathDialog';
+import { messageCard } from '../cards/index';
 import { localeOf, t, wordsOf, type Locale } from '../cards/i18n';
-import { Verb } from '../cards/verbs';
 import type { CardPromptOptions, CardPromptResult, SteppedAnswer } from './cardPrompt';
 import { z } from 'zod';
 import { fillPolicy, policyText, say, type Policy } from './policy';
@@ -126,8 +125,8 @@ export class NewCardPinDialog extends PathDialog {
   private helpCard(pinStep: PinStep, stuckCount: number, locale: Locale) {
     const { policy } = this.services;
     const paragraphs = pinStep.help.length ? pinStep.help.map((id) => policyText(policy, id, locale)) : [t(locale, 'newCardPin.help.generic')];
-    const offerPerson = stuckCount >= STUCK_BEFORE_HANDOFF;
-    const buttons: CardButton[] = offerPerson ? [{ label: t(locale, 'menu.human'), data: { verb: Verb.human } }] : [];
+    const buttons = stuckButtons(locale, stuckCount, STUCK_BEFORE_HANDOFF);
+    const offerPerson = buttons.length > 0;
     return messageCard({
       title: t(locale, 'newCardPin.help.title'),
       paragraphs: [...paragraphs, ...(offerPerson ? [t(locale, 'newCardPin.help.offerPerson')] : [])],

@@ -1,10 +1,9 @@
 import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { backButton } from '../cards/common';
-import { PathDialog } from './pathDialog';
+import { PathDialog, stuckButtons } from './pathDialog';
 import { messageCard } from '../cards/index';
 import { localeOf, t, wordsOf } from '../cards/i18n';
-import { Verb } from '../cards/verbs';
 import type { CardPromptOptions } from './cardPrompt';
 import { menuPathText, policyText } from './policy';
 import type { PathServices } from './pathServices';
@@ -49,7 +48,7 @@ export class UnlockDialog extends PathDialog {
       : messageCard({
         title: t(locale, 'newCardPin.help.title'),
         paragraphs: [policyText(policy, 'helpSecurityWordForgot', locale), policyText(policy, 'helpSmsNumber', locale), t(locale, 'newCardPin.help.offerPerson')],
-        buttons: [{ label: t(locale, 'menu.human'), data: { verb: Verb.human } }, backButton(locale)],
+        buttons: [...stuckButtons(locale), backButton(locale)],
       });
     await step.context.sendActivity(MessageFactory.attachment(card));
     return step.endDialog();
