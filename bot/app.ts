@@ -9,13 +9,11 @@ import { createLogger, type Logger } from './logger';
 import { BotMetrics } from './metrics';
 import { createServer, type BotServer, type HealthReport } from './server';
 import { EimzaBot } from './eimzaBot';
-import { SecretGuardMiddleware } from './secretGuardMiddleware';
-import type { SecretContext } from './secrets';
-import { LanguageMiddleware } from './languageMiddleware';
-import { TurnLockMiddleware } from './turnLockMiddleware';
+import { usePipeline } from './pipeline';
+import { createRouter, type Router } from './router';
 import { bounded } from './throttledLog';
 import { LocalConversationLock, RedisConversationLock } from '../state/conversationLock';
-import type { Locale } from '../cards/i18n';
+import { conversationShape } from '../state/conversationShape';
 import { createTurnErrorHandler } from './turnErrors';
 import { BotAdapter, type AdapterOptions } from './adapter';
 import { RedisStorage } from '../state/redisStorage';
@@ -73,6 +71,8 @@ export interface App {
   agentLink: AgentLink;
   /** Renewal requests (issue 13): tests sweep and read them. */
   requests: RequestService;
+  /** Every input's entry (tests read the registry). */
+  router: Router;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -97,20 +97,14 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   services.certStatus = createRevocationChecker(config, services.now);
   const conversationState = new SnapshotConversationState(storage);
   const userState = new UserState(storage);
+  const shape = conversationShape(conversationState);
 
   const adapter = new BotAdapter(config, { log, authentication: options.authentication });
-  // First: one turn at a time per conversation, across instances (a double press acts once).
-  adapter.use(new TurnLockMiddleware(redis ? new RedisConversationLock(redis, { prefix: `${config.REDIS_KEY_PREFIX}lock:` }) : new LocalConversationLock()));
-  adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), config.BOT_LOCALE));
-  // The desk's own words reach the user as written (issue 14): the guard keeps them aside for the relay.
-  const fromHelpDesk = (context: TurnContext) => context.activity.conversation?.conversationType === 'channel' && handoff.engine.isMember(context.activity.from);
-  adapter.use(new SecretGuardMiddleware(conversationState.createProperty<SecretContext | boolean>('lastQuestion'), log, { fromHelpDesk }));
-  // After the guard, so the handoff only ever sees masked text.
   // What the person's paired agent last reported, in words for the help desk (ticket and request cards).
   const cardReport = async (userId: string) => cardReportText(await agentLink.service.lastReport(userId), resolveLocale(config.BOT_LOCALE), (at) => handoff.hours.formatTime(at));
   let requestService: RequestService | undefined;
   const handoff = createHandoff(config, {
-    adapter, redis, log, now: services.now, policy: services.policy, conversationState,
+    adapter, redis, log, now: services.now, policy: services.policy, memo: shape.handoff,
     requestSummary: async (userId) => requestService?.summaryFor(userId),
     cardState: cardReport,
   });
@@ -121,10 +115,14 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   });
   requestService = requests.service;
   services.renewals = requests.service;
-  handoff.middleware.useChannelVerbs((context) => requests.verbs.channel(context));
   handoff.sweeper.add('renewal requests', () => requests.service.sweep());
-  adapter.use(handoff.middleware);
-  adapter.use(requests.middleware);
+  // The desk's own words reach the user as written (issue 14): the guard keeps them aside for the relay.
+  const fromHelpDesk = (context: TurnContext) => context.activity.conversation?.conversationType === 'channel' && handoff.engine.isMember(context.activity.from);
+  usePipeline(adapter, {
+    conversationState, userState, shape, defaultLocale: config.BOT_LOCALE, log, fromHelpDesk, last: [requests.middleware],
+    // One turn at a time per conversation, across instances (a double press acts once).
+    lock: redis ? new RedisConversationLock(redis, { prefix: `${config.REDIS_KEY_PREFIX}lock:` }) : new LocalConversationLock(),
+  });
   adapter.onTurnError = createTurnErrorHandler(conversationState, log, metrics);
   const reminders = createReminders(config, {
     adapter, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders,
@@ -134,7 +132,10 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     },
   });
 
-  const bot = new EimzaBot(conversationState, userState, new MainDialog(guidedPaths(services as PathServices), options.recognizer ?? trainRecognizer(), handoff.engine, services.policy.otherSystems.names).addActionHandlers([...reminders.handlers, ...agentLink.handlers]), reminders.reachability);
+  const paths = guidedPaths(services as PathServices);
+  const router = createRouter(paths, { handoff, entries: [...requests.entries, ...reminders.entries, ...agentLink.entries] });
+  const mainDialog = new MainDialog(paths, router.registry, options.recognizer ?? trainRecognizer(), services.policy.otherSystems.names);
+  const bot = new EimzaBot(shape, router, mainDialog, reminders.reachability);
   const server = createServer({ adapter, runTurn: (context) => bot.run(context), health: async () => withReminders(await checkHealth(redis), await reminders.health()), metrics, log });
 
   agentLink.mount(server.server);
@@ -142,7 +143,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
 
   let closed: Promise<void> | undefined;
   return {
-    config, log, metrics, redis, server, reminders, handoff: handoff.engine, agentLink, requests: requests.service,
+    config, log, metrics, redis, server, reminders, handoff: handoff.engine, agentLink, requests: requests.service, router,
     async listen() {
       if (redis) await connectOrKeepTrying(redis, log);
       const port = await server.listen(config.PORT);
@@ -169,7 +170,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   };
 }
 
-/** The menu's paths, each opened by its card verb. */
+/** The guided paths, each opened by its card verb (one router entry each). */
 export function guidedPaths(services: PathServices): PathEntry[] {
   return [
     { verb: Verb.renewal, dialog: new RenewalDialog(services) },

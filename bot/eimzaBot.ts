@@ -1,33 +1,36 @@
-import { MessageFactory, TeamsActivityHandler, type ConversationState, type InvokeResponse, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import { MessageFactory, TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { menuCard, welcomeCard } from '../cards/common';
 import { localeOf, t } from '../cards/i18n';
 import type { MainDialog } from '../dialogs/mainDialog';
+import type { ConversationShape } from '../state/conversationShape';
+import type { BotSide, Router } from './router/router';
 import type { ReachabilityRecorder } from './reminders/reachabilityRecorder';
 
 /**
- * The Teams activity handler: welcomes people once per conversation, hands every message to the
- * main dialog, and saves conversation and user state together at the end of the turn.
+ * The Teams activity handler: welcomes people once per conversation and hands every message to
+ * the router (the state is saved by the pipeline, bot/pipeline.ts).
  */
 export class EimzaBot extends TeamsActivityHandler {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly welcomed: StatePropertyAccessor<boolean>;
+  private readonly side: BotSide;
 
   constructor(
-    private readonly conversationState: ConversationState,
-    private readonly userState: UserState,
-    private readonly mainDialog: MainDialog,
+    private readonly shape: ConversationShape,
+    router: Router,
+    mainDialog: MainDialog,
     /** Saves who can be pinged later (expiry reminders); optional so dialog tests can leave it out. */
     private readonly reachability?: ReachabilityRecorder,
   ) {
     super();
-    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
-    this.welcomed = conversationState.createProperty<boolean>('welcomed');
+    this.side = {
+      greet: async (context) => {
+        await this.reachability?.seen(context);
+        await this.welcomeOnce(context, false);
+      },
+      dialogs: (context, step) => mainDialog.run(context, shape.dialogState, step),
+    };
 
     this.onMessage(async (context, next) => {
-      await this.reachability?.seen(context);
-      await this.welcomeOnce(context, false);
-      await this.mainDialog.run(context, this.dialogState);
+      await router.route(context, this.side);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -62,16 +65,11 @@ export class EimzaBot extends TeamsActivityHandler {
     return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message } };
   }
 
-  override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await Promise.all([this.conversationState.saveChanges(context), this.userState.saveChanges(context)]);
-  }
-
   private async welcomeOnce(context: TurnContext, withMenu: boolean): Promise<void> {
     // A team channel (the help desk's) gets desk commands, never the user welcome and menu.
     if (context.activity.conversation?.conversationType === 'channel') return;
-    if (await this.welcomed.get(context, false)) return;
-    await this.welcomed.set(context, true);
+    if (await this.shape.welcomed.get(context, false)) return;
+    await this.shape.welcomed.set(context, true);
     const locale = localeOf(context);
     await context.sendActivity(MessageFactory.attachment(welcomeCard(locale)));
     if (withMenu) await context.sendActivity(MessageFactory.attachment(menuCard(locale)));

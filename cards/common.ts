@@ -16,6 +16,11 @@ export function menuButtons(locale: Locale): CardButton[] {
   ];
 }
 
+/** "Ana menü": the button that ends a path's last card. */
+export function backButton(locale: Locale): CardButton {
+  return { label: t(locale, 'common.back'), data: { verb: Verb.menu } };
+}
+
 export function menuCard(locale: Locale): Attachment {
   return messageCard({ title: t(locale, 'menu.title'), buttons: menuButtons(locale) });
 }
@@ -32,7 +37,7 @@ export function helpCard(locale: Locale): Attachment {
   return messageCard({
     title: t(locale, 'help.title'),
     paragraphs: [t(locale, 'help.body'), t(locale, 'help.commands')],
-    buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+    buttons: [backButton(locale)],
   });
 }
 

@@ -25,6 +25,17 @@ export function t(locale: Locale, key: StringKey, values: Record<string, string 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/** The keys of the words the bot understands (the tables' "words" section), e.g. 'words.cancel'. */
+export type WordKey = Extract<StringKey, `words.${string}`>;
+
+/**
+ * The words for `key` in every language ("iptal", "vazgeç", "cancel", ...): a Turkish user may
+ * type an English command and the other way round. Written as people write them, " | " between.
+ */
+export function wordsOf(key: WordKey): string[] {
+  return (Object.keys(tables) as Locale[]).flatMap((locale) => String(lookup(tables[locale], key) ?? '').split('|').map((word) => word.trim()).filter(Boolean));
+}
+
 /** Every key of a table, for the test that keeps tr and en in step. */
 export function keysOf(locale: Locale): string[] {
   const walk = (node: unknown, prefix: string): string[] =>

@@ -2,11 +2,11 @@ import { CardFactory, type Attachment } from 'botbuilder';
 import messageTemplate from './templates/message.json';
 import dateQuestionTemplate from './templates/dateQuestion.json';
 import requestDeskTemplate from './templates/requestDesk.json';
-import type { CardActionData } from './verbs';
+import type { ButtonData } from './verbs';
 
 export interface CardButton {
   label: string;
-  data: CardActionData;
+  data: ButtonData;
 }
 
 export interface CardFact {
@@ -35,7 +35,7 @@ export interface DateQuestionCardModel {
   inputLabel: string;
   errorMessage: string;
   submitLabel: string;
-  data: CardActionData;
+  data: ButtonData;
 }
 
 /** What `templates/requestDesk.json` binds: a renewal request's card in the help desk channel, its state on top. */

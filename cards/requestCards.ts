@@ -1,4 +1,5 @@
 import type { Attachment } from 'botbuilder';
+import { backButton } from './common';
 import { messageCard, type CardButton } from './index';
 import { t, type Locale } from './i18n';
 import { Verb } from './verbs';
@@ -41,14 +42,14 @@ export function statusNoticeCard(request: RenewalRequest, change: RequestChange,
       paragraphs.push(t(locale, 'request.newPinLater', { date: formatDate(request.expiry) }));
     }
   }
-  buttons.push({ label: t(locale, 'request.mineButton'), data: { verb: Verb.requestMine } }, { label: t(locale, 'common.back'), data: { verb: Verb.menu } });
+  buttons.push({ label: t(locale, 'request.mineButton'), data: { verb: Verb.requestMine } }, backButton(locale));
   return messageCard({ title: t(locale, 'request.noticeTitle', { number: request.number, status: life.label(request.status, locale) }), paragraphs, steps, buttons });
 }
 
 /** "taleplerim": each request with its status and history; an open one can be withdrawn. */
 export function mineCard(requests: RenewalRequest[], context: NoticeContext, locale: Locale): Attachment {
   const { life } = context;
-  if (!requests.length) return messageCard({ title: t(locale, 'request.mineTitle'), paragraphs: [t(locale, 'request.mineNone')], buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] });
+  if (!requests.length) return messageCard({ title: t(locale, 'request.mineTitle'), paragraphs: [t(locale, 'request.mineNone')], buttons: [backButton(locale)] });
   const day = (at: string) => formatDate(istanbulDate(new Date(at)));
   const paragraphs = requests.flatMap((request) => [
     t(locale, 'request.mineRow', { number: request.number, status: life.label(request.status, locale), date: day(request.createdAt) }),
@@ -60,7 +61,7 @@ export function mineCard(requests: RenewalRequest[], context: NoticeContext, loc
     paragraphs,
     buttons: [
       ...withdrawable.map((request) => ({ label: t(locale, 'request.withdraw', { number: request.number }), data: { verb: Verb.requestWithdraw, number: request.number } })),
-      { label: t(locale, 'common.back'), data: { verb: Verb.menu } },
+      backButton(locale),
     ],
   });
 }

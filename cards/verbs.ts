@@ -1,6 +1,6 @@
 /**
  * Every verb a card button can carry, in one place. A button's data is `{ verb, ...details }`;
- * the main dialog maps each verb to exactly one handler.
+ * each verb has exactly one entry in the router (bot/router/README.md), whose schema reads the details.
  */
 export const Verb = {
   menu: 'menu',
@@ -39,9 +39,8 @@ export const Verb = {
   requestWithdraw: 'request.withdraw',
 } as const;
 
-export type VerbName = (typeof Verb)[keyof typeof Verb];
-
-export interface CardActionData {
+/** What a button sends: its verb and plain details (checked on arrival by the verb's entry). */
+export interface ButtonData {
   verb: string;
-  [detail: string]: unknown;
+  [detail: string]: string | number | boolean | undefined;
 }

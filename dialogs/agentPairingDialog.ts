@@ -1,5 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { PathDialog } from './pathDialog';
 import { comingSoonCard } from '../cards/common';
 import { localeOf } from '../cards/i18n';
 import { DOWNLOAD_PATH } from '../bot/agentLink/agentDownloads';
@@ -8,17 +9,15 @@ import type { PathServices } from './pathServices';
 import { userOf } from '../domain/people';
 
 export const AGENT_PAIRING_DIALOG = 'agentPairingDialog';
-const FLOW = `${AGENT_PAIRING_DIALOG}.flow`;
 
 /**
  * "Bilgisayarımı eşleştir": a one-time code (10 minutes, single use, bound to this Teams user)
  * with the exact `eimza-agent pair` command, and the PCs already paired with "Kaldır" buttons.
  */
-export class AgentPairingDialog extends ComponentDialog {
+export class AgentPairingDialog extends PathDialog {
   constructor(private readonly services: PathServices) {
-    super(AGENT_PAIRING_DIALOG);
-    this.addDialog(new WaterfallDialog(FLOW, [this.codeStep.bind(this)]));
-    this.initialDialogId = FLOW;
+    super(AGENT_PAIRING_DIALOG, 'intents.agentPairing');
+    this.flow([this.codeStep.bind(this)]);
   }
 
   private async codeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { z } from 'zod';
 import { dateQuestionCard, messageCard, type MessageCardModel } from '../cards/index';
-import { localeOf, t } from '../cards/i18n';
+import { localeOf, t, type StringKey } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
-import { normalizeText } from '../bot/nlu/normalize';
+import { foldWords } from '../bot/nlu/normalize';
+import { cardPress } from '../bot/router/input';
 import { formatDate, parseUserDate } from '../domain/dates';
-import { cardAction } from './mainDialog';
 
 export interface PromptChoice {
   value: string;
   label: string;
-  /** Other ways a user may type this answer (already folded or not; compared folded). */
+  /** Other ways a user may type this answer (the string tables' words, or the policy's); compared folded. */
   synonyms?: string[];
 }
 
@@ -22,21 +23,35 @@ export interface CardPromptOptions {
   date?: { inputLabel: string; submitLabel: string; min: string; max: string };
   /**
    * For a stepper: answering with one of these values leaves the card for the next question,
-   * which `replacesPrevious` then shows in the same card (one card that walks the steps).
+   * which the next question shows in the same card (`replaces`: one card that walks the steps).
    */
   advanceInPlaceOn?: string[];
-  /** Show this question in the card that the answer just before (an `advanceInPlaceOn` one) left. */
-  replacesPrevious?: boolean;
+  /** Show this question in this card (the one an `advanceInPlaceOn` answer just left), not a new one. */
+  replaces?: string;
 }
-
-/** The card an in-place answer left for the next question of the same turn. */
-const CARD_TO_REPLACE = Symbol('eimza.cardToReplace');
-
-/** Set in turn state when the user's answer fits none of the choices; holds the hint to show. */
-export const UNCLEAR_ANSWER = Symbol('eimza.unclearAnswer');
 
 /** What the prompt returns: the chosen value, or the date as 2026-11-21. */
 export type CardPromptResult = string;
+
+/** What an `advanceInPlaceOn` answer returns instead: the value and the card it left for the next question. */
+export interface SteppedAnswer {
+  value: string;
+  card: string;
+}
+
+/** The result of a turn whose answer fits none of the choices (the prompt keeps waiting): the hint to show. */
+export interface UnclearAnswer {
+  unclear: StringKey;
+}
+
+/** The hint of a turn the prompt could not read, if this was one. */
+export function unclearHintOf(turn: DialogTurnResult): StringKey | undefined {
+  const result = turn.status === DialogTurnStatus.waiting ? (turn.result as Partial<UnclearAnswer> | undefined) : undefined;
+  return result?.unclear;
+}
+
+/** The data of an answer button ("answer" verb): the question's prompt id, the choice, the date input's value. */
+export const answerPayload = z.object({ promptId: z.string(), choice: z.string().optional(), date: z.string().optional() });
 
 interface PromptState {
   promptId: string;
@@ -58,9 +73,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     if (!options) throw new Error('CardPrompt needs options');
     const state: PromptState = { promptId: newPromptId(), options };
     dc.activeDialog!.state = state;
-    const previous = options.replacesPrevious ? (dc.context.turnState.get(CARD_TO_REPLACE) as string | undefined) : undefined;
-    dc.context.turnState.delete(CARD_TO_REPLACE);
-    if (previous) await this.replaceCard(dc.context, state, previous);
+    if (options.replaces) await this.replaceCard(dc.context, state, options.replaces);
     else await this.sendQuestion(dc.context, state);
     return Dialog.EndOfTurn;
   }
@@ -69,18 +82,24 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     const state = dc.activeDialog!.state as PromptState;
     const reading = read(dc.context, state);
     if (reading.kind === 'answer') {
-      if (state.activityId && state.options.advanceInPlaceOn?.includes(reading.value)) dc.context.turnState.set(CARD_TO_REPLACE, state.activityId);
-      else await this.markAnswered(dc.context, state, reading.label);
+      if (state.activityId && state.options.advanceInPlaceOn?.includes(reading.value)) {
+        return dc.endDialog({ value: reading.value, card: state.activityId } satisfies SteppedAnswer);
+      }
+      await this.markAnswered(dc.context, state, reading.label);
       return dc.endDialog(reading.value);
     }
     if (reading.kind === 'unclear') {
       // The main dialog decides: another path named in free text, or a hint and this question again.
-      dc.context.turnState.set(UNCLEAR_ANSWER, state.options.date ? 'prompt.dateHint' : 'prompt.choiceHint');
-      return Dialog.EndOfTurn;
+      return { status: DialogTurnStatus.waiting, result: { unclear: state.options.date ? 'prompt.dateHint' : 'prompt.choiceHint' } satisfies UnclearAnswer };
     }
     await dc.context.sendActivity(t(localeOf(dc.context), 'staleAction.body'));
     await this.sendQuestion(dc.context, state);
     return Dialog.EndOfTurn;
+  }
+
+  /** The question a waiting prompt shows (its card's progress and title), to say where the person stands. */
+  static questionOf(instance: DialogInstance): { title?: string; progress?: string } {
+    return (instance.state as PromptState).options.card;
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
@@ -133,31 +152,26 @@ function questionCard(state: PromptState, locale: ReturnType<typeof localeOf>): 
   return attachment;
 }
 
-/** Which answer this turn is: the pressed card's prompt id, or the typed message's id (a retry carries the same). */
-export function answerIdOf(context: TurnContext): string | undefined {
-  const action = cardAction(context);
-  return (typeof action?.promptId === 'string' ? action.promptId : undefined) ?? context.activity.id;
-}
-
 /** Letters only: the id travels in the card's data, where digits could look like a PIN to the secret guard. */
 function newPromptId(): string {
   return Array.from(randomBytes(8), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
 }
 
 function read(context: TurnContext, state: PromptState): Reading {
-  const action = cardAction(context);
+  const press = cardPress(context);
   const { choices = [], date } = state.options;
-  if (action?.verb === Verb.answer) {
-    if (action.promptId !== state.promptId) return { kind: 'stale' };
-    if (date) return readDate(String((context.activity.value as { date?: string }).date ?? ''), date);
-    const choice = choices.find((candidate) => candidate.value === action.choice);
+  if (press?.verb === Verb.answer) {
+    const answer = answerPayload.safeParse(press.data);
+    if (!answer.success || answer.data.promptId !== state.promptId) return { kind: 'stale' };
+    if (date) return readDate(answer.data.date ?? '', date);
+    const choice = choices.find((candidate) => candidate.value === answer.data.choice);
     return choice ? { kind: 'answer', value: choice.value, label: choice.label } : { kind: 'unclear' };
   }
   const text = context.activity.text ?? '';
   if (date) return readDate(text, date);
-  const folded = normalise(text);
+  const folded = foldWords(text);
   const byNumber = /^\d+$/.test(folded) ? choices[Number(folded) - 1] : undefined;
-  const choice = byNumber ?? choices.find((candidate) => [candidate.label, ...(candidate.synonyms ?? [])].some((word) => normalise(word) === folded));
+  const choice = byNumber ?? choices.find((candidate) => [candidate.label, ...(candidate.synonyms ?? [])].some((word) => foldWords(word) === folded));
   return choice ? { kind: 'answer', value: choice.value, label: choice.label } : { kind: 'unclear' };
 }
 
@@ -165,8 +179,4 @@ function readDate(text: string, bounds: { min: string; max: string }): Reading {
   const date = parseUserDate(text);
   if (!date || date < bounds.min || date > bounds.max) return { kind: 'unclear' };
   return { kind: 'answer', value: date, label: formatDate(date) };
-}
-
-function normalise(text: string): string {
-  return normalizeText(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
 }

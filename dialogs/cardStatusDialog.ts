@@ -1,5 +1,6 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { PathDialog } from './pathDialog';
 import { localeOf } from '../cards/i18n';
 import { cardStatusCard, noReportCard } from '../cards/agentCards';
 import { certificatePhase, currentCardExpiry } from '../domain/certificates';
@@ -8,17 +9,15 @@ import { userOf } from '../domain/people';
 import { checkCertificate } from '../domain/certificateCheck';
 
 export const CARD_STATUS_DIALOG = 'cardStatusDialog';
-const FLOW = `${CARD_STATUS_DIALOG}.flow`;
 
 /**
  * "Kartımı kontrol et" (intent card_status): asks the user's paired agent what is in the reader
  * and shows it, with the PIN state's advice. Not paired: offers pairing; agent offline: says so.
  */
-export class CardStatusDialog extends ComponentDialog {
+export class CardStatusDialog extends PathDialog {
   constructor(private readonly services: PathServices) {
-    super(CARD_STATUS_DIALOG);
-    this.addDialog(new WaterfallDialog(FLOW, [this.readStep.bind(this)]));
-    this.initialDialogId = FLOW;
+    super(CARD_STATUS_DIALOG, 'intents.cardStatus');
+    this.flow([this.readStep.bind(this)]);
   }
 
   private async readStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,9 +1,12 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { backButton } from '../cards/common';
+import { isHandOver, PathDialog } from './pathDialog';
 import { messageCard, type MessageCardModel } from '../cards/index';
 import { localeOf, t, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
-import { CardPrompt, type CardPromptOptions } from './cardPrompt';
+import type { CardPromptOptions } from './cardPrompt';
+import { z } from 'zod';
 import { policyText, requireFaqEntries, textIn, type Policy } from '../domain/policy';
 import { routedFaqTopics } from './intentRoutes';
 import type { PathServices } from './pathServices';
@@ -12,7 +15,6 @@ import { feeExplanation, feeFacts } from '../cards/closingCards';
 
 export const FAQ_DIALOG = 'faqDialog';
 const PROMPT = `${FAQ_DIALOG}.prompt`;
-const FLOW = `${FAQ_DIALOG}.flow`;
 
 export interface FaqOptions {
   /** Answer this question (a `faq` id of the policy) at once, from free text, instead of listing the questions. */
@@ -22,14 +24,14 @@ export interface FaqOptions {
 type FaqEntry = Policy['faq'][number];
 
 /** "Ücretler ve sorular": the questions and answers of the policy's `faq`; who pays asks the reason and role. */
-export class FaqDialog extends ComponentDialog {
+export class FaqDialog extends PathDialog {
   constructor(private readonly services: PathServices) {
-    super(FAQ_DIALOG);
+    super(FAQ_DIALOG, 'menu.faq');
+    // Free text names the question ("PUK nedir" → puk).
+    this.startOptions = z.object({ topic: z.string().optional() });
     requireFaqEntries(services.policy, routedFaqTopics());
-    this.addDialog(new CardPrompt(PROMPT));
     this.addDialog(new WhoPaysDialog(services.policy));
-    this.addDialog(new WaterfallDialog<FaqOptions>(FLOW, [this.questionStep.bind(this), this.answerStep.bind(this), this.feeAnswerStep.bind(this)]));
-    this.initialDialogId = FLOW;
+    this.flow<FaqOptions>([this.questionStep.bind(this), this.answerStep.bind(this), this.feeAnswerStep.bind(this)]);
   }
 
   private get faq(): Policy['faq'] {
@@ -54,9 +56,9 @@ export class FaqDialog extends ComponentDialog {
   }
 
   private async feeAnswerStep(step: WaterfallStepContext<FaqOptions>): Promise<DialogTurnResult> {
-    const fee = step.result as WhoPaysResult | undefined;
-    // No fee: a PIN that is only locked was sent to Kilit Çözme instead.
-    if (!fee) return step.endDialog();
+    // A PIN that is only locked goes to Kilit Çözme instead.
+    if (isHandOver(step.result)) return step.endDialog(step.result);
+    const fee = step.result as WhoPaysResult;
     const locale = localeOf(step.context);
     await this.sendAnswer(step, {
       title: t(locale, fee.payer === 'person' ? 'faq.feePerson' : 'faq.feeInstitution'),
@@ -72,7 +74,7 @@ export class FaqDialog extends ComponentDialog {
       ...answer,
       buttons: [
         { label: t(locale, 'faq.another'), data: { verb: Verb.faq } },
-        { label: t(locale, 'common.back'), data: { verb: Verb.menu } },
+        backButton(locale),
       ],
     })));
   }

@@ -1,9 +1,9 @@
 import { tokenize, type Intent, type Topic } from '../bot/nlu';
 import type { StringKey } from '../cards/i18n';
-import { Verb, type CardActionData } from '../cards/verbs';
+import { Verb, type ButtonData } from '../cards/verbs';
 
 export interface Route {
-  action: CardActionData;
+  action: ButtonData;
   label: StringKey;
 }
 

@@ -1,9 +1,9 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { isHandOver, PathDialog, stuckButtons } from './pathDialog';
 import { messageCard } from '../cards/index';
-import { localeOf, t } from '../cards/i18n';
-import { Verb } from '../cards/verbs';
-import { CardPrompt, type CardPromptOptions } from './cardPrompt';
+import { localeOf, t, wordsOf } from '../cards/i18n';
+import type { CardPromptOptions } from './cardPrompt';
 import { menuPathText, reasonForPath, textIn } from '../domain/policy';
 import { stopExpiryPings, type PathServices } from './pathServices';
 import { userOf } from '../domain/people';
@@ -20,14 +20,12 @@ const FLOW = `${LOST_CARD_DIALOG}.flow`;
  * Lost or stolen card (K1, F1/F3): suspend the certificate first (Askıya Alma, or the Kamu SM
  * line), confirm it is done, then record the renewal request and say who pays.
  */
-export class LostCardDialog extends ComponentDialog {
+export class LostCardDialog extends PathDialog {
   constructor(private readonly services: PathServices) {
-    super(LOST_CARD_DIALOG);
-    this.addDialog(new CardPrompt(PROMPT));
+    super(LOST_CARD_DIALOG, 'menu.lostCard');
     this.addDialog(new WhoPaysDialog(services.policy));
     this.addDialog(new SuspensionCheckDialog(services));
-    this.addDialog(new WaterfallDialog(FLOW, [this.suspendStep.bind(this), this.confirmedStep.bind(this), this.checkedStep.bind(this), this.recordStep.bind(this)]));
-    this.initialDialogId = FLOW;
+    this.flow([this.suspendStep.bind(this), this.confirmedStep.bind(this), this.checkedStep.bind(this), this.recordStep.bind(this)]);
   }
 
   private async suspendStep(step: WaterfallStepContext<{ retry?: boolean }>): Promise<DialogTurnResult> {
@@ -42,8 +40,8 @@ export class LostCardDialog extends ComponentDialog {
         note: t(locale, 'lostCard.phone', { phone: policy.kamuSm.callCenter }),
       },
       choices: [
-        { value: 'suspended', label: t(locale, 'lostCard.done'), synonyms: ['askiya aldim', 'yaptim', 'tamam', 'done'] },
-        { value: 'couldNot', label: t(locale, 'lostCard.couldNot'), synonyms: ['yapamadim', 'takildim', 'olmadi', 'stuck'] },
+        { value: 'suspended', label: t(locale, 'lostCard.done'), synonyms: wordsOf('words.choice.suspended') },
+        { value: 'couldNot', label: t(locale, 'lostCard.couldNot'), synonyms: wordsOf('words.choice.couldNot') },
       ],
     } satisfies CardPromptOptions);
   }
@@ -54,7 +52,7 @@ export class LostCardDialog extends ComponentDialog {
       await step.context.sendActivity(MessageFactory.attachment(messageCard({
         title: t(locale, 'lostCard.helpTitle'),
         paragraphs: [t(locale, 'lostCard.helpBody', { phone: this.services.policy.kamuSm.callCenter })],
-        buttons: [{ label: t(locale, 'menu.human'), data: { verb: Verb.human } }],
+        buttons: stuckButtons(locale),
       })));
       return step.replaceDialog(FLOW, { retry: true });
     }
@@ -68,6 +66,7 @@ export class LostCardDialog extends ComponentDialog {
   }
 
   private async recordStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (isHandOver(step.result)) return step.endDialog(step.result);
     const fee = step.result as WhoPaysResult;
     const locale = localeOf(step.context);
     const { policy } = this.services;

@@ -3,44 +3,41 @@ import {
   ComponentDialog, Dialog, DialogSet, DialogTurnStatus,
   type DialogContext, type DialogState, type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import { comingSoonCard, helpCard, menuButtons, menuCard, notUnderstoodCard } from '../cards/common';
+import { backButton, comingSoonCard, menuButtons, menuCard } from '../cards/common';
 import { messageCard } from '../cards/index';
 import { localeOf, t, type Locale } from '../cards/i18n';
-import { Verb, type CardActionData } from '../cards/verbs';
-import { matchGlobalCommand, type GlobalCommand } from './commands';
-import { UNCLEAR_ANSWER } from './cardPrompt';
+import { Verb } from '../cards/verbs';
+import { CardPrompt, unclearHintOf } from './cardPrompt';
+import { isHandOver, PathDialog } from './pathDialog';
 import { INTENT_ROUTES, TOPIC_ROUTES, namesTheDomain, type Route } from './intentRoutes';
 import { decide, type Intent, type Recognizer } from '../bot/nlu';
-import type { StringKey } from '../cards/i18n';
-import type { CardActionHandler } from '../bot/cardActionHandler';
+import type { DialogTurn, Registry, Standing } from '../bot/router/registry';
 
 export const MAIN_DIALOG = 'mainDialog';
-
-/** Takes the user to the help desk ("yetkiliye bağlan"); reads where they stood before the dialogs are cancelled. */
-export interface HumanHandoff {
-  requestFromDialog(inner: DialogContext): Promise<void>;
-}
 
 /** A guided path the menu can start: the dialog and the card verb that opens it. */
 export interface PathEntry {
   verb: string;
-  dialog: Dialog;
+  dialog: PathDialog;
 }
 
+/** Begins the main dialog without answering anything (a routed step runs on its stack instead). */
+const QUIET_START = { quiet: true } as const;
+
 /**
- * The root of every conversation. It never ends: it starts paths from menu buttons (and, later,
- * from free text), passes everything else to the path in progress, and handles the commands that
- * work at every step ("iptal", "menü", "yardım", "yetkiliye bağlan") in this one place.
+ * The root of every conversation. It never ends and it runs dialogs: the router's entries run
+ * their steps on its stack (start a path, answer the open question, cancel); typed words no entry
+ * took answer the open question, or the recognised intent starts its path.
  */
 export class MainDialog extends ComponentDialog {
   private readonly pathsByVerb = new Map<string, string>();
-  private readonly actionHandlers = new Map<string, CardActionHandler>();
 
   /**
+   * `routes`: the router's registry, so a path named in free text takes the same road as its button.
    * `otherSystems`: names of the institution's other systems (policy), so "MEBBİS şifremi unuttum"
    * is out of scope while any other şifre is asked about (it may be the signing PIN).
    */
-  constructor(paths: PathEntry[] = [], private readonly recognizer?: Recognizer, private readonly handoff?: HumanHandoff, private readonly otherSystems: readonly string[] = []) {
+  constructor(paths: readonly PathEntry[], private readonly routes: Registry, private readonly recognizer?: Recognizer, private readonly otherSystems: readonly string[] = []) {
     super(MAIN_DIALOG);
     for (const { verb, dialog } of paths) {
       this.addDialog(dialog);
@@ -48,85 +45,38 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  /** Registers one handler per card verb that is not a path (e.g. the expiry ping's buttons). */
-  addActionHandlers(handlers: CardActionHandler[]): this {
-    for (const handler of handlers) {
-      if (this.actionHandlers.has(handler.verb) || this.pathsByVerb.has(handler.verb)) throw new Error(`Card verb "${handler.verb}" has two handlers`);
-      this.actionHandlers.set(handler.verb, handler);
-    }
-    return this;
-  }
-
-  /** Runs one turn: continues the conversation where it stands, or starts it. */
-  async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+  /** Runs one turn: `step` on the main dialog's stack, or else continues the conversation where it stands (or starts it). */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>, step?: (turn: DialogTurn) => Promise<void>): Promise<void> {
     const dialogSet = new DialogSet(dialogState);
     dialogSet.add(this);
     const dialogContext = await dialogSet.createContext(context);
+    if (step) {
+      if (!dialogContext.activeDialog) await dialogContext.beginDialog(this.id, QUIET_START);
+      await step(this.turnOf(dialogContext.child!));
+      return;
+    }
     const result = await dialogContext.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.id);
   }
 
-  protected override async onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    return this.handle(inner);
-  }
-
-  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    return this.handle(inner);
-  }
-
-  private async handle(inner: DialogContext): Promise<DialogTurnResult> {
-    const action = cardAction(inner.context);
-    const command = action ? commandForVerb(action.verb) : matchGlobalCommand(inner.context.activity.text);
-    if (command) await this.runCommand(inner, command);
-    else if (action) await this.runAction(inner, action);
-    else await this.runText(inner);
+  protected override async onBeginDialog(inner: DialogContext, options?: object): Promise<DialogTurnResult> {
+    if (options !== QUIET_START) await this.answerText(inner);
     return Dialog.EndOfTurn;
   }
 
-  private async runCommand(inner: DialogContext, command: GlobalCommand): Promise<void> {
-    const locale = localeOf(inner.context);
-    const wasBusy = Boolean(inner.activeDialog);
-    switch (command) {
-      case 'cancel':
-        await inner.cancelAllDialogs();
-        await send(inner, messageCard({ title: t(locale, wasBusy ? 'cancel.done' : 'cancel.nothing'), buttons: [] }));
-        await send(inner, menuCard(locale));
-        return;
-      case 'menu':
-        await inner.cancelAllDialogs();
-        await send(inner, menuCard(locale));
-        return;
-      case 'help':
-        await send(inner, helpCard(locale));
-        if (wasBusy) await inner.repromptDialog();
-        return;
-      case 'human':
-        await this.startPath(inner, Verb.human);
-        return;
-    }
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    await this.answerText(inner);
+    return Dialog.EndOfTurn;
   }
 
-  private async runAction(inner: DialogContext, action: CardActionData): Promise<void> {
-    if (action.verb === Verb.resume) {
-      if (inner.activeDialog) await inner.repromptDialog();
-      else await send(inner, menuCard(localeOf(inner.context)));
-      return;
-    }
-    if (action.verb === Verb.answer) {
-      if (inner.activeDialog) await inner.continueDialog();
-      else await this.sayStale(inner);
-      return;
-    }
-    const handler = this.actionHandlers.get(action.verb);
-    if (handler) {
-      await handler.handle(inner.context, action);
-      return;
-    }
-    if (this.pathsByVerb.has(action.verb) || isPathVerb(action.verb)) {
-      await this.startPath(inner, action.verb, action);
-      return;
-    }
-    await send(inner, notUnderstoodCard(localeOf(inner.context)));
+  private turnOf(inner: DialogContext): DialogTurn {
+    return {
+      context: inner.context,
+      inner,
+      standing: () => this.standing(inner),
+      startPath: (verb, options) => this.startPath(inner, verb, options),
+      continuePath: async () => void (await this.continuePath(inner)),
+    };
   }
 
   /**
@@ -134,12 +84,11 @@ export class MainDialog extends ComponentDialog {
    * clearly names another path, the user is asked before switching. Outside a path, the
    * recognised intent starts its path, or two likely paths are offered, never a silent guess.
    */
-  private async runText(inner: DialogContext): Promise<void> {
+  private async answerText(inner: DialogContext): Promise<void> {
     const locale = localeOf(inner.context);
     const text = inner.context.activity.text ?? '';
     if (inner.activeDialog) {
-      await inner.continueDialog();
-      const hint = inner.context.turnState.get(UNCLEAR_ANSWER) as StringKey | undefined;
+      const hint = await this.continuePath(inner);
       if (!hint) return;
       // A date question answered with something date-like ("31 nisan 2027") is a wrong date, not another topic.
       const route = hint === 'prompt.dateHint' && /\d/.test(text) ? undefined : this.confidentRoute(text, locale);
@@ -158,8 +107,17 @@ export class MainDialog extends ComponentDialog {
     await send(inner, decision ? outOfScopeCard(locale) : menuCard(locale));
   }
 
+  /** Gives the open question this turn; a path that ends with a hand-over starts the next one. Returns the hint of an unclear answer. */
+  private async continuePath(inner: DialogContext) {
+    const result = await inner.continueDialog();
+    if (result.status === DialogTurnStatus.complete && isHandOver(result.result)) await this.startPath(inner, result.result.handOverTo);
+    return unclearHintOf(result);
+  }
+
+  /** A recognised intent takes the road its button takes: the registry's entry for the same press. */
   private async startRoute(inner: DialogContext, route: Route): Promise<void> {
-    if (route.action.verb === Verb.help) return this.runCommand(inner, 'help');
+    const found = this.routes.pressed(route.action.verb, route.action, 'personal');
+    if (found?.kind === 'entry' && found.entry.kind === 'dialog') return found.entry.run(this.turnOf(inner), found.payload);
     return this.startPath(inner, route.action.verb, route.action);
   }
 
@@ -173,21 +131,25 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async startPath(inner: DialogContext, verb: string, options?: object): Promise<void> {
-    if (verb === Verb.human && this.handoff) return this.handoff.requestFromDialog(inner);
     await inner.cancelAllDialogs();
     const dialogId = this.pathsByVerb.get(verb);
     if (dialogId) await inner.beginDialog(dialogId, options);
     else await send(inner, comingSoonCard(localeOf(inner.context)));
   }
 
-  private async sayStale(inner: DialogContext): Promise<void> {
-    const locale = localeOf(inner.context);
-    await send(inner, messageCard({ title: t(locale, 'staleAction.body'), buttons: [] }));
-    await send(inner, menuCard(locale));
+  /** The open path's menu name and, deepest down its dialogs, the question it waits on ("Adım 5/8 · ..."). */
+  private standing(inner: DialogContext): Standing {
+    const active = inner.activeDialog;
+    if (!active) return {};
+    const path = inner.findDialog(active.id);
+    let deepest = inner;
+    for (let child = inner.child; child; child = child.child) deepest = child;
+    const prompt = deepest.activeDialog && deepest.findDialog(deepest.activeDialog.id);
+    const question = prompt instanceof CardPrompt ? CardPrompt.questionOf(deepest.activeDialog!) : undefined;
+    const step = question ? [question.progress, question.title].filter(Boolean).join(' · ') : undefined;
+    return { path: path instanceof PathDialog ? path.label : undefined, step: step || undefined };
   }
 }
-
-const PATH_VERBS = new Set<string>([Verb.renewal, Verb.newCardPin, Verb.unlock, Verb.lostCard, Verb.faq, Verb.human, Verb.cardStatus, Verb.agentPairing]);
 
 function switchCard(locale: Locale, route: Route): Attachment {
   return messageCard({
@@ -208,7 +170,7 @@ function clarifyCard(locale: Locale, intents: Intent[]): Attachment {
     .filter((route) => !labels.has(route.label) && labels.add(route.label));
   return messageCard({
     title: t(locale, 'nlu.clarify'),
-    buttons: [...routes.map((route) => ({ label: t(locale, route.label), data: route.action })), { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+    buttons: [...routes.map((route) => ({ label: t(locale, route.label), data: route.action })), backButton(locale)],
   });
 }
 
@@ -221,22 +183,6 @@ function outOfScopeCard(locale: Locale): Attachment {
   return messageCard({ title: t(locale, 'nlu.outOfScopeTitle'), paragraphs: [t(locale, 'nlu.outOfScopeBody')], buttons: menuButtons(locale) });
 }
 
-function isPathVerb(verb: string): boolean {
-  return PATH_VERBS.has(verb);
-}
-
-function commandForVerb(verb: string): GlobalCommand | undefined {
-  if (verb === Verb.menu) return 'menu';
-  if (verb === Verb.help) return 'help';
-  return undefined;
-}
-
-/** The data of the card button the user pressed, if this message is a button press. */
-export function cardAction(context: TurnContext): CardActionData | undefined {
-  const value = context.activity.value as Partial<CardActionData> | undefined;
-  return value && typeof value === 'object' && typeof value.verb === 'string' ? (value as CardActionData) : undefined;
-}
-
-async function send(inner: DialogContext, card: Attachment): Promise<void> {
+export async function send(inner: DialogContext, card: Attachment): Promise<void> {
   await inner.context.sendActivity(MessageFactory.attachment(card));
 }

@@ -1,9 +1,11 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { messageCard, type CardButton } from '../cards/index';
-import { localeOf, t, type Locale } from '../cards/i18n';
-import { Verb } from '../cards/verbs';
-import { CardPrompt, type CardPromptOptions } from './cardPrompt';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { backButton } from '../cards/common';
+import { PathDialog, stuckButtons } from './pathDialog';
+import { messageCard } from '../cards/index';
+import { localeOf, t, wordsOf, type Locale } from '../cards/i18n';
+import type { CardPromptOptions, CardPromptResult, SteppedAnswer } from './cardPrompt';
+import { z } from 'zod';
 import { fillPolicy, policyText, textIn, type Policy } from '../domain/policy';
 import type { PathServices } from './pathServices';
 import { readReaderCard } from '../domain/readerCard';
@@ -23,6 +25,8 @@ interface StepOptions {
   stuckCount: number;
   /** Which new-card rules apply, when a renewal led here (unknown from the menu). */
   rulesCase?: NewCardRulesCase;
+  /** The card the previous step's "Tamam, sonraki adım" left: this step is shown in it. */
+  card?: string;
 }
 
 type PinStep = Policy['newCardPinSteps'][number];
@@ -32,12 +36,12 @@ type PinStep = Policy['newCardPinSteps'][number];
  * "Tamam, sonraki adım" and "Takıldım"; each "Takıldım" gives that step's help, and being stuck
  * twice offers a handoff to Bilgi İşlem.
  */
-export class NewCardPinDialog extends ComponentDialog {
+export class NewCardPinDialog extends PathDialog {
   constructor(private readonly services: PathServices) {
-    super(NEW_CARD_PIN_DIALOG);
-    this.addDialog(new CardPrompt(PROMPT));
-    this.addDialog(new WaterfallDialog<StepOptions>(FLOW, [this.showStep.bind(this), this.afterStep.bind(this)]));
-    this.initialDialogId = FLOW;
+    super(NEW_CARD_PIN_DIALOG, 'menu.newCardPin');
+    // A renewal's closing card says which new-card rules apply.
+    this.startOptions = z.object({ rulesCase: z.string().optional() });
+    this.flow<StepOptions>([this.showStep.bind(this), this.afterStep.bind(this)]);
   }
 
   private get steps(): PinStep[] {
@@ -61,12 +65,12 @@ export class NewCardPinDialog extends ComponentDialog {
         paragraphs: (pinStep.notes?.paragraphs ?? []).map((id) => policyText(policy, id, locale)),
       },
       choices: [
-        { value: 'next', label: t(locale, last ? 'newCardPin.finish' : 'newCardPin.next'), synonyms: ['tamam', 'sonraki', 'devam', 'ok', 'next', 'done'] },
-        { value: 'stuck', label: t(locale, 'stuck.button'), synonyms: ['takildim', 'olmadi', 'yapamadim', 'stuck', 'help me'] },
+        { value: 'next', label: t(locale, last ? 'newCardPin.finish' : 'newCardPin.next'), synonyms: wordsOf('words.choice.next') },
+        { value: 'stuck', label: t(locale, 'stuck.button'), synonyms: wordsOf('words.choice.stuck') },
       ],
       // One card walks the steps: "Tamam, sonraki adım" turns it into the next step.
       advanceInPlaceOn: last ? [] : ['next'],
-      replacesPrevious: true,
+      replaces: step.options?.card,
     };
     return step.beginDialog(PROMPT, options);
   }
@@ -75,17 +79,19 @@ export class NewCardPinDialog extends ComponentDialog {
     const index = step.options?.index ?? 0;
     const stuckCount = step.options?.stuckCount ?? 0;
     const rulesCase = rulesCaseOf(step.options?.rulesCase);
-    if (step.result === 'stuck') {
+    const answer = step.result as CardPromptResult | SteppedAnswer;
+    const [value, card] = typeof answer === 'string' ? [answer, undefined] : [answer.value, answer.card];
+    if (value === 'stuck') {
       const stuck = stuckCount + 1;
       await step.context.sendActivity(MessageFactory.attachment(this.helpCard(this.steps[index], stuck, localeOf(step.context))));
       return step.replaceDialog(FLOW, { index, stuckCount: stuck, rulesCase } satisfies StepOptions);
     }
-    if (index + 1 < this.steps.length) return step.replaceDialog(FLOW, { index: index + 1, stuckCount: 0, rulesCase } satisfies StepOptions);
+    if (index + 1 < this.steps.length) return step.replaceDialog(FLOW, { index: index + 1, stuckCount: 0, rulesCase, card } satisfies StepOptions);
     const locale = localeOf(step.context);
     await step.context.sendActivity(MessageFactory.attachment(messageCard({
       title: t(locale, 'newCardPin.doneTitle'),
       paragraphs: this.closingRules(rulesCase, locale),
-      buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+      buttons: [backButton(locale)],
     })));
     return step.endDialog();
   }
@@ -120,8 +126,8 @@ export class NewCardPinDialog extends ComponentDialog {
   private helpCard(pinStep: PinStep, stuckCount: number, locale: Locale) {
     const { policy } = this.services;
     const paragraphs = pinStep.help.length ? pinStep.help.map((id) => policyText(policy, id, locale)) : [t(locale, 'newCardPin.help.generic')];
-    const offerPerson = stuckCount >= STUCK_BEFORE_HANDOFF;
-    const buttons: CardButton[] = offerPerson ? [{ label: t(locale, 'menu.human'), data: { verb: Verb.human } }] : [];
+    const buttons = stuckButtons(locale, stuckCount, STUCK_BEFORE_HANDOFF);
+    const offerPerson = buttons.length > 0;
     return messageCard({
       title: t(locale, 'stuck.title'),
       paragraphs: [...paragraphs, ...(offerPerson ? [t(locale, 'stuck.offerPerson')] : [])],

@@ -1,15 +1,16 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { isHandOver, PathDialog, type HandOver } from './pathDialog';
 import { messageCard } from '../cards/index';
-import { localeOf, t, type Locale } from '../cards/i18n';
+import { localeOf, t, wordsOf, type Locale } from '../cards/i18n';
+import { backButton } from '../cards/common';
 import { Verb } from '../cards/verbs';
-import { CardPrompt, type CardPromptOptions } from './cardPrompt';
+import type { CardPromptOptions } from './cardPrompt';
 import { addDays, daysBetween, formatDate, istanbulDate } from '../domain/dates';
 import { labelledChoices, policyText, reasonOf, renewalTiming, textIn, type RenewalTiming } from '../domain/policy';
 import { stopExpiryPings, type PathServices } from './pathServices';
 import { userOf } from '../domain/people';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
-import { LOST_CARD_DIALOG } from './lostCardDialog';
 import { expiryFact, feeExplanation, feeFacts, newCardRulesCard } from '../cards/closingCards';
 import type { NewCardRulesCase } from '../domain/newCardRules';
 import { readReaderCard } from '../domain/readerCard';
@@ -17,9 +18,8 @@ import { newCardInReaderCard } from '../cards/agentCards';
 
 export const RENEWAL_DIALOG = 'renewalDialog';
 const PROMPT = `${RENEWAL_DIALOG}.prompt`;
-const FLOW = `${RENEWAL_DIALOG}.flow`;
-/** Dialogs a reason's `path` (policy) hands over to. */
-const REASON_PATH_DIALOGS = { lostCard: LOST_CARD_DIALOG } as const;
+/** The paths a reason's `path` (policy) hands over to, by their verbs. */
+const REASON_PATHS = { lostCard: Verb.lostCard } as const;
 
 interface RenewalValues {
   reason: string;
@@ -35,19 +35,17 @@ const valuesOf = (step: WaterfallStepContext) => step.values as RenewalValues;
  * target) or late (wet-signed form), who pays; records the request for the help desk and closes
  * with the new-card rules that apply.
  */
-export class RenewalDialog extends ComponentDialog {
+export class RenewalDialog extends PathDialog {
   constructor(private readonly services: PathServices) {
-    super(RENEWAL_DIALOG);
-    this.addDialog(new CardPrompt(PROMPT));
+    super(RENEWAL_DIALOG, 'menu.renewal');
     this.addDialog(new WhoPaysDialog(services.policy));
-    this.addDialog(new WaterfallDialog(FLOW, [
+    this.flow([
       this.reasonStep.bind(this),
       this.expiryStep.bind(this),
       this.timingStep.bind(this),
       this.reminderStep.bind(this),
       this.recordStep.bind(this),
-    ]));
-    this.initialDialogId = FLOW;
+    ]);
   }
 
   private async reasonStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -61,7 +59,7 @@ export class RenewalDialog extends ComponentDialog {
   private async expiryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     valuesOf(step).reason = step.result as string;
     const reason = reasonOf(this.services.policy, valuesOf(step).reason);
-    if (reason?.path) return step.replaceDialog(REASON_PATH_DIALOGS[reason.path]);
+    if (reason?.path) return step.endDialog({ handOverTo: REASON_PATHS[reason.path] } satisfies HandOver);
     if (!reason?.asksExpiry) return step.next(undefined);
     const locale = localeOf(step.context);
     // With a paired agent, the expiry comes from the card in the reader instead of the user.
@@ -101,13 +99,14 @@ export class RenewalDialog extends ComponentDialog {
       const text = remind
         ? t(locale, 'renewal.reminderNoted', { date: formatDate(this.firstPingDay(valuesOf(step).expiry!)) })
         : t(locale, 'renewal.comeBack', { date: formatDate(timing.acceptFrom) });
-      await step.context.sendActivity(MessageFactory.attachment(messageCard({ title: text, buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] })));
+      await step.context.sendActivity(MessageFactory.attachment(messageCard({ title: text, buttons: [backButton(locale)] })));
       return step.endDialog();
     }
     return step.beginDialog(WHO_PAYS_DIALOG, { reason: valuesOf(step).reason } satisfies WhoPaysOptions);
   }
 
   private async recordStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (isHandOver(step.result)) return step.endDialog(step.result);
     const fee = step.result as WhoPaysResult | undefined;
     // No fee: the person was sent to another path instead (a PIN that is only locked is unlocked for free).
     if (!fee) return step.endDialog();
@@ -160,8 +159,8 @@ export class RenewalDialog extends ComponentDialog {
         paragraphs: [t(locale, 'renewal.tooEarlyBody', { rule: policyText(this.services.policy, 'r1', locale), date: formatDate(timing.target), from: formatDate(timing.acceptFrom) })],
       },
       choices: [
-        { value: 'remind', label: t(locale, 'renewal.remindMe'), synonyms: ['hatirlat', 'evet', 'remind', 'yes'] },
-        { value: 'ok', label: t(locale, 'renewal.noThanks'), synonyms: ['tamam', 'hayir', 'gerek yok', 'no', 'ok'] },
+        { value: 'remind', label: t(locale, 'renewal.remindMe'), synonyms: wordsOf('words.choice.remind') },
+        { value: 'ok', label: t(locale, 'renewal.noThanks'), synonyms: wordsOf('words.choice.noThanks') },
       ],
     } satisfies CardPromptOptions);
   }

@@ -1,9 +1,10 @@
 import { MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { PathDialog } from './pathDialog';
 import type { RevocationResult } from '../bot/certStatus';
 import { messageCard } from '../cards/index';
-import { localeOf, t, type StringKey } from '../cards/i18n';
-import { CardPrompt, type CardPromptOptions } from './cardPrompt';
+import { localeOf, t, wordsOf, type StringKey } from '../cards/i18n';
+import type { CardPromptOptions } from './cardPrompt';
 import { istanbulTime } from '../domain/dates';
 import { checkUserCertificate } from '../domain/certificateCheck';
 import { menuPathText } from '../domain/policy';
@@ -27,12 +28,10 @@ const SETTLED: Record<Exclude<RevocationResult['status'], 'good'>, { title: Stri
  * valid: says so, with the Askıya Alma path and the phone, and checks again when the user says
  * they finished. Ends with the last result (undefined when the bot cannot know the certificate).
  */
-export class SuspensionCheckDialog extends ComponentDialog {
+export class SuspensionCheckDialog extends PathDialog {
   constructor(private readonly services: PathServices) {
     super(SUSPENSION_CHECK_DIALOG);
-    this.addDialog(new CardPrompt(PROMPT));
-    this.addDialog(new WaterfallDialog(FLOW, [this.checkStep.bind(this), this.answerStep.bind(this)]));
-    this.initialDialogId = FLOW;
+    this.flow([this.checkStep.bind(this), this.answerStep.bind(this)]);
   }
 
   private async checkStep(step: WaterfallStepContext<{ fresh?: boolean }>): Promise<DialogTurnResult> {
@@ -55,8 +54,8 @@ export class SuspensionCheckDialog extends ComponentDialog {
         steps: [menuPathText(policy.menuPaths.suspend)],
       },
       choices: [
-        { value: 'recheck', label: t(locale, 'lostCard.recheck'), synonyms: ['bitirdim', 'tamamladim', 'yaptim', 'askiya aldim', 'tekrar kontrol et', 'yeniden kontrol et', 'kontrol et', 'done', 'check again'] },
-        { value: 'continue', label: t(locale, 'lostCard.continueAnyway'), synonyms: ['devam', 'devam et', 'sonra', 'continue'] },
+        { value: 'recheck', label: t(locale, 'lostCard.recheck'), synonyms: wordsOf('words.choice.recheck') },
+        { value: 'continue', label: t(locale, 'lostCard.continueAnyway'), synonyms: wordsOf('words.choice.continue') },
       ],
     } satisfies CardPromptOptions);
   }

@@ -1,12 +1,12 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { localeOf, t } from '../cards/i18n';
-import { CardPrompt, type CardPromptOptions } from './cardPrompt';
+import type { WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { PathDialog, type HandOver } from './pathDialog';
+import { localeOf, t, wordsOf } from '../cards/i18n';
+import { Verb } from '../cards/verbs';
+import type { CardPromptOptions } from './cardPrompt';
 import { feeDecision, labelledChoices, policyText, reasonOf, type FeeDecision, type Policy } from '../domain/policy';
-import { UNLOCK_DIALOG } from './unlockDialog';
 
 export const WHO_PAYS_DIALOG = 'whoPaysDialog';
 const PROMPT = `${WHO_PAYS_DIALOG}.prompt`;
-const FLOW = `${WHO_PAYS_DIALOG}.flow`;
 
 export interface WhoPaysOptions {
   /** Skip the reason question when the path already knows it (e.g. a lost card). */
@@ -19,29 +19,21 @@ export interface WhoPaysResult extends FeeDecision {
 }
 
 /** Answers of the "is it only the PIN?" question; `unsure` is unlocked first too (it is free). */
-const PIN_LOCK_ANSWERS = {
-  onlyPin: ['evet', 'yes', 'sadece pin', 'yalnizca pin', 'evet sadece pin', 'sadece pin kilitlendi', 'yalnizca pin kilitlendi', 'pin kilitlendi', 'only the pin', 'yes only the pin'],
-  pukToo: ['hayir', 'no', 'puk', 'puk da bitti', 'hayir puk da bitti', 'puk denemeleri bitti', 'puk bloke', 'puk da bloke', 'no the puk too', 'the puk too'],
-  unsure: ['bilmiyorum', 'bilemiyorum', 'emin degilim', 'not sure', "i don't know", 'dont know'],
-} as const;
-
 /**
  * Finds the fee rule (F1-F3): asks the reason unless known, and the role whenever it changes what
  * the user must read. A reason marked `askIfOnlyPinLocked` (PIN and PUK block) first asks whether
  * only the PIN is locked: that is unlocked for free (L2), so the person goes to Kilit Çözme and
  * the dialog ends with no result (nothing is recorded).
  */
-export class WhoPaysDialog extends ComponentDialog {
+export class WhoPaysDialog extends PathDialog {
   constructor(private readonly policy: Policy) {
     super(WHO_PAYS_DIALOG);
-    this.addDialog(new CardPrompt(PROMPT));
-    this.addDialog(new WaterfallDialog(FLOW, [
+    this.flow([
       this.reasonStep.bind(this),
       this.pinLockStep.bind(this),
       this.roleStep.bind(this),
       this.ruleStep.bind(this),
-    ]));
-    this.initialDialogId = FLOW;
+    ]);
   }
 
   private async reasonStep(step: WaterfallStepContext<WhoPaysOptions>): Promise<DialogTurnResult> {
@@ -62,15 +54,16 @@ export class WhoPaysDialog extends ComponentDialog {
     return step.beginDialog(PROMPT, {
       card: { title: policyText(this.policy, 'pinLockQuestion', locale), paragraphs: [policyText(this.policy, 'pinLockWhy', locale)] },
       choices: [
-        { value: 'onlyPin', label: t(locale, 'pinLock.onlyPin'), synonyms: [...PIN_LOCK_ANSWERS.onlyPin] },
-        { value: 'pukToo', label: t(locale, 'pinLock.pukToo'), synonyms: [...PIN_LOCK_ANSWERS.pukToo] },
-        { value: 'unsure', label: t(locale, 'pinLock.unsure'), synonyms: [...PIN_LOCK_ANSWERS.unsure] },
+        { value: 'onlyPin', label: t(locale, 'pinLock.onlyPin'), synonyms: wordsOf('words.choice.onlyPin') },
+        { value: 'pukToo', label: t(locale, 'pinLock.pukToo'), synonyms: wordsOf('words.choice.pukToo') },
+        { value: 'unsure', label: t(locale, 'pinLock.unsure'), synonyms: wordsOf('words.choice.unsure') },
       ],
     } satisfies CardPromptOptions);
   }
 
   private async roleStep(step: WaterfallStepContext<WhoPaysOptions>): Promise<DialogTurnResult> {
-    if (step.result === 'onlyPin' || step.result === 'unsure') return step.replaceDialog(UNLOCK_DIALOG);
+    // Only the PIN is locked (or unsure): Kilit Çözme, for free; the path hands over to it.
+    if (step.result === 'onlyPin' || step.result === 'unsure') return step.endDialog({ handOverTo: Verb.unlock } satisfies HandOver);
     const { reason } = step.values as { reason: string };
     if (feeDecision(this.policy, reason)) return step.next(undefined);
     const locale = localeOf(step.context);

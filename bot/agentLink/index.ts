@@ -5,7 +5,7 @@ import type { BotConfig } from '../config';
 import type { Logger } from '../logger';
 import type { BotMetrics } from '../metrics';
 import type { ExpiryRoster } from '../../state/expiryRoster';
-import type { CardActionHandler } from '../cardActionHandler';
+import type { RouteEntry } from '../router/registry';
 import { AgentDownloads } from './agentDownloads';
 import { AgentHub } from './agentHub';
 import { AgentHttpRoutes } from './agentHttpRoutes';
@@ -30,7 +30,7 @@ export interface AgentLink {
   service: CardAgentService;
   hub: AgentHub;
   store: AgentStore;
-  handlers: CardActionHandler[];
+  entries: RouteEntry[];
   /** Adds the HTTP routes and takes the WebSocket upgrades of the bot's server. */
   mount(server: RestifyServer & { server: HttpServer }): void;
   start(port: number): Promise<void>;
@@ -62,7 +62,7 @@ export function createAgentLink(config: BotConfig, parts: AgentLinkParts): Agent
   let closed: Promise<void> | undefined;
   return {
     service, hub, store,
-    handlers: [new UnpairActionHandler(service)],
+    entries: [new UnpairActionHandler(service).entry()],
     mount(server) {
       new AgentHttpRoutes(service, log).register(server);
       new AgentDownloads(config.AGENT_DOWNLOAD_DIR).register(server);

@@ -2,23 +2,27 @@ import { randomInt } from 'node:crypto';
 import {
   EventFactory, MessageFactory, TurnContext, type Activity, type ChannelAccount, type StatePropertyAccessor,
 } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogTurn } from '../router/registry';
 import { menuCard, secretWarningCard } from '../../cards/common';
 import { localeOf, t, type Locale } from '../../cards/i18n';
 import { Verb } from '../../cards/verbs';
-import { cardAction } from '../../dialogs/mainDialog';
+import { cardPress } from '../router/input';
 import type { Policy } from '../../domain/policy';
 import type { ClosedBy, HandoffMemo, HandoffStore, Person, Ticket, TicketOutcome, TranscriptLine } from '../../state/handoffStore';
-import { normalizeText } from '../nlu/normalize';
 import { scanForSecrets } from '../secrets';
 import { originalText, secretsFoundThisTurn } from '../secretGuardMiddleware';
 import type { Logger } from '../logger';
 import type { ProactiveMessenger } from '../proactive';
-import { dialogPosition, type DialogPosition } from './dialogPosition';
 import {
   claimedCard, deskClaimedCard, lineText, noDeskCard, openTicketsCard, queuedCard, reannounceCard, satisfactionCard, ticketCard,
 } from '../../cards/handoffCards';
 import type { WorkingHours } from './workingHours';
+
+/** Where the user stood when they asked for a person, in words for the help desk. */
+export interface DialogPosition {
+  path?: string;
+  step?: string;
+}
 
 export interface HandoffEngineOptions {
   store: HandoffStore;
@@ -54,10 +58,6 @@ const RECENT_KEEP = 6;
 const SWEEP_LEASE_MS = 60_000;
 const SWEEP_BATCH = 20;
 
-const USER_END_WORDS = new Set(['bitir', 'gorusmeyi bitir', 'bitirelim', 'kapat', 'sonlandir', 'iptal', 'end', 'close', 'stop']);
-const DESK_END_WORDS = new Set(['bitir', 'gorusmeyi bitir', 'kapat', 'sonlandir', 'end', 'close']);
-const SET_DESK_WORDS = new Set(['yardim masasi burasi', 'yardim masasi bu kanal', 'help desk here', 'helpdesk here']);
-const LIST_WORDS = new Set(['acik talepler', 'acik talepleri goster', 'open tickets', 'open requests']);
 const TICKET_ID_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /**
@@ -87,11 +87,11 @@ export class HandoffEngine {
     return this.options.deskLocale;
   }
 
-  /** A channel message no desk verb took: silence for team chatter, the desk commands for an @mention of the bot. */
-  async channelHint(context: TurnContext): Promise<void> {
+  /** Silence for team chatter, the desk commands for an @mention of the bot. */
+  private async channelHint(context: TurnContext): Promise<void> {
     const recipient = context.activity.recipient?.id;
     const mentioned = (context.activity.entities ?? []).some((entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === recipient);
-    if (mentioned && !cardAction(context)) await context.sendActivity(t(this.options.deskLocale, 'handoff.channelHint'));
+    if (mentioned && !cardPress(context)) await context.sendActivity(t(this.options.deskLocale, 'handoff.channelHint'));
   }
 
   /** True when `account` is help desk staff (by Azure AD object id). */
@@ -99,11 +99,11 @@ export class HandoffEngine {
     return Boolean(account.aadObjectId && this.members.has(account.aadObjectId.toLowerCase()));
   }
 
-  /** "Yetkiliye bağlan" from the main dialog: notes where the user stood, leaves the path, opens a ticket. */
-  async requestFromDialog(inner: DialogContext): Promise<void> {
-    const position = dialogPosition(inner, this.options.deskLocale);
-    await inner.cancelAllDialogs();
-    await this.request(inner.context, position);
+  /** "Yetkiliye bağlan": notes where the user stood (in the desk's words), leaves the path, opens a ticket. */
+  async requestFromDialog(turn: DialogTurn): Promise<void> {
+    const { path, step } = turn.standing();
+    await turn.inner.cancelAllDialogs();
+    await this.request(turn.context, { path: path && t(this.options.deskLocale, path), step });
   }
 
   /** Opens a ticket for this conversation and tells the user what happens next. */
@@ -158,36 +158,34 @@ export class HandoffEngine {
     log.info({ ticketId: ticket.id, outsideHours, queuePosition: position1 }, 'help desk ticket opened');
   }
 
-  /**
-   * A message in a user's personal chat. Returns true when the handoff owns it (a ticket is open,
-   * or it answers the satisfaction question); the bot then stays silent.
-   */
-  async onUserMessage(context: TurnContext): Promise<boolean> {
-    const action = cardAction(context);
-    if (action?.verb === Verb.handoffRate) {
-      await this.rate(context, String(action.ticketId ?? ''), Number(action.score));
-      return true;
-    }
+  /** 'handoff' while this personal chat has an open ticket (the desk owns the conversation). */
+  async whereOf(context: TurnContext): Promise<'personal' | 'handoff'> {
     const memo = await this.memoOf(context);
-    const ticket = memo.ticketId || action?.verb === Verb.handoffClose ? await this.options.store.openTicketFor(context.activity.conversation.id) : undefined;
-    if (!ticket) {
-      delete memo.ticketId; // closed from the help desk's side since the user last wrote
-      if (action?.verb !== Verb.handoffClose) return false;
-      // An old "Kapat" from a conversation that has already ended.
-      await context.sendActivity(t(localeOf(context), 'handoff.userAlreadyEnded'));
-      return true;
-    }
+    if (!memo.ticketId) return 'personal';
+    if (await this.options.store.openTicketFor(context.activity.conversation.id)) return 'handoff';
+    delete memo.ticketId; // closed from the help desk's side since the user last wrote
+    return 'personal';
+  }
+
+  /** "Bitir", "iptal" or "Kapat" from the user: ends the open ticket (an old "Kapat" hears it has already ended). */
+  async endFromUser(context: TurnContext): Promise<void> {
+    const ticket = await this.options.store.openTicketFor(context.activity.conversation.id);
+    if (!ticket) return void (await context.sendActivity(t(localeOf(context), 'handoff.userAlreadyEnded')));
+    await this.close(ticket.id, 'user', ticket.status === 'waiting' ? 'withdrawn' : 'resolved');
+  }
+
+  /** Anything else the user sends while a ticket is open: typed words go to the desk, a press gets a notice. */
+  async duringHandoff(context: TurnContext): Promise<void> {
+    const ticket = await this.options.store.openTicketFor(context.activity.conversation.id);
+    if (!ticket) return;
     const locale = localeOf(context);
-    if (action?.verb === Verb.handoffClose || (!action && USER_END_WORDS.has(commandText(context.activity.text)))) {
-      await this.close(ticket.id, 'user', ticket.status === 'waiting' ? 'withdrawn' : 'resolved');
-      return true;
-    }
-    if (action) {
+    const press = cardPress(context);
+    if (press) {
       const notice = ticket.status === 'claimed' && ticket.claimedBy
         ? t(locale, 'handoff.userInRelay', { name: ticket.claimedBy.name })
-        : action.verb === Verb.human ? t(locale, 'handoff.userAlreadyOpen') : t(locale, 'handoff.userWaitingButton');
+        : press.verb === Verb.human ? t(locale, 'handoff.userAlreadyOpen') : t(locale, 'handoff.userWaitingButton');
       await context.sendActivity(notice);
-      return true;
+      return;
     }
     const line = await this.incomingLine(context, 'user', { warn: true });
     await this.relay(ticket, line, 'toDesk');
@@ -197,32 +195,24 @@ export class HandoffEngine {
       const position = (await this.options.store.queuePosition(ticket.id)) ?? 1;
       await context.sendActivity(t(locale, 'handoff.userStillWaiting', { position }));
     }
-    return true;
   }
 
   /**
-   * A message in a channel: the help desk's commands, "Üstlen"/"Kapat" presses, and replies in a
-   * ticket's thread. Returns false for anything else (the bot answers it as usual).
+   * A channel message no desk entry took, or the desk's "bitir" (`ending`): in a ticket's thread
+   * only the member who took it speaks to the user (or ends it); elsewhere, team chatter stays
+   * unanswered and an @mention of the bot gets the desk commands.
    */
-  async onChannelMessage(context: TurnContext): Promise<boolean> {
-    const action = cardAction(context);
-    if (action?.verb === Verb.handoffClaim) return this.claim(context, String(action.ticketId ?? '')).then(() => true);
-    if (action?.verb === Verb.handoffClose) return this.closeFromDesk(context, String(action.ticketId ?? '')).then(() => true);
-    const text = commandText(context.activity.text);
-    if (!action && SET_DESK_WORDS.has(text)) return this.setDesk(context).then(() => true);
-    if (!action && LIST_WORDS.has(text)) return this.listOpen(context).then(() => true);
+  async inChannel(context: TurnContext, { ending = false } = {}): Promise<void> {
     const ticket = await this.options.store.ticketForThread(context.activity.conversation.id);
-    if (!ticket) return false;
-    // In a ticket's thread only the member who took it speaks to the user; the rest is the team's own talk.
-    if (action || ticket.status !== 'claimed' || !sameAccount(ticket.claimedBy, context.activity.from)) return true;
-    if (DESK_END_WORDS.has(text)) {
+    if (!ticket) return this.channelHint(context);
+    if (cardPress(context) || ticket.status !== 'claimed' || !sameAccount(ticket.claimedBy, context.activity.from)) return;
+    if (ending) {
       await this.close(ticket.id, 'desk', 'resolved', personOf(context.activity.from));
-      return true;
+      return;
     }
     // The user reads the desk's words as written; the transcript keeps them masked like every line.
     const shown = stripMentions(originalText(context) ?? context.activity.text ?? '');
     await this.relay(ticket, await this.incomingLine(context, 'desk'), 'toUser', shown);
-    return true;
   }
 
   /** "Üstlen": exactly one member wins; the card changes in place and the user hears who took over. */
@@ -305,13 +295,13 @@ export class HandoffEngine {
   }
 
   /** Before the request: remembers the conversation's last lines (masked) for the ticket card, in its state. */
-  async recordTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+  async record(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const memo = await this.memoOf(context);
     // What the user read and wrote: not button verbs, and nothing once a ticket is open (it starts the next card empty).
     const keep = (line: TranscriptLine) => {
       if (line.text && !memo.ticketId) memo.recent = [...memo.recent, { ...line, text: shortened(line.text) }].slice(-RECENT_KEEP);
     };
-    if (!cardAction(context)) keep(await this.incomingLine(context, 'user'));
+    if (!cardPress(context)) keep(await this.incomingLine(context, 'user'));
     // Bot lines are kept as they are sent, before the turn's state is saved.
     context.onSendActivities(async (_turn, activities, sendNext) => {
       for (const activity of activities) keep({ at: this.options.now().toISOString(), from: 'bot', text: botTextOf(activity) ?? '' });
@@ -354,14 +344,16 @@ export class HandoffEngine {
     if (direction === 'toUser') await this.bestEffort(ticket.id, 'card after a delivered line', () => this.refreshCard(ticket));
   }
 
-  private async closeFromDesk(context: TurnContext, ticketId: string): Promise<void> {
+  /** "Kapat" on a ticket card in the channel: members only. */
+  async closeFromDesk(context: TurnContext, ticketId: string): Promise<void> {
     const from = context.activity.from;
     if (!this.isMember(from)) return void (await context.sendActivity(t(this.options.deskLocale, 'handoff.notMember', { name: from.name ?? '' })));
     const closed = await this.close(ticketId, 'desk', 'resolved', personOf(from));
     if (!closed) await context.sendActivity(t(this.options.deskLocale, 'handoff.alreadyClosed', { name: from.name ?? '' }));
   }
 
-  private async rate(context: TurnContext, ticketId: string, score: number): Promise<void> {
+  /** The satisfaction answer after a help desk conversation (1-5; anything else is thanked and not stored). */
+  async rate(context: TurnContext, ticketId: string, score: number): Promise<void> {
     const locale = localeOf(context);
     const ticket = await this.options.store.get(ticketId);
     if (ticket && ticket.userConversationId === context.activity.conversation.id && Number.isInteger(score) && score >= 1 && score <= 5) {
@@ -371,7 +363,8 @@ export class HandoffEngine {
     await context.sendActivity(MessageFactory.attachment(menuCard(locale)));
   }
 
-  private async setDesk(context: TurnContext): Promise<void> {
+  /** "Yardım masası burası": this channel becomes the help desk (members only). */
+  async setDesk(context: TurnContext): Promise<void> {
     const { deskLocale, store, log } = this.options;
     const from = context.activity.from;
     if (!this.isMember(from)) return void (await context.sendActivity(t(deskLocale, 'handoff.deskSetRefused', { name: from.name ?? '' })));
@@ -383,7 +376,8 @@ export class HandoffEngine {
     for (const listener of this.deskSetListeners) await listener().catch((error: Error) => log.error({ err: { message: error.message } }, 'help desk: after setting the channel'));
   }
 
-  private async listOpen(context: TurnContext): Promise<void> {
+  /** "Açık talepler": the open tickets, waiting ones with a claim button (members only). */
+  async listOpen(context: TurnContext): Promise<void> {
     const { deskLocale, store } = this.options;
     const from = context.activity.from;
     if (!this.isMember(from)) return void (await context.sendActivity(t(deskLocale, 'handoff.listRefused', { name: from.name ?? '' })));
@@ -425,10 +419,10 @@ export class HandoffEngine {
    */
   private async incomingLine(context: TurnContext, from: 'user' | 'desk', { warn = false } = {}): Promise<TranscriptLine> {
     const activity = context.activity;
-    const action = cardAction(context);
-    const raw = action ? `[${[action.verb, action.choice].filter(Boolean).join(': ')}]` : stripMentions(activity.text ?? '');
+    const press = cardPress(context);
+    const raw = press ? `[${[press.verb, press.data.choice].filter(Boolean).join(': ')}]` : stripMentions(activity.text ?? '');
     const scan = scanForSecrets(raw, true);
-    if (scan.kinds.length && warn && secretsFoundThisTurn(context).length === 0 && !action) {
+    if (scan.kinds.length && warn && secretsFoundThisTurn(context).length === 0 && !press) {
       // The guard did not see it (it was not talking about PINs); the warning is still owed.
       this.options.log.warn({ kinds: scan.kinds }, 'masked a secret in a message to the help desk');
       await context.sendActivity(MessageFactory.attachment(secretWarningCard(localeOf(context))));
@@ -475,10 +469,6 @@ function stripMentions(text: string): string {
   return text.replace(/<at>.*?<\/at>/gi, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** The folded words of a message, without @mentions or punctuation: "@eimza-bot Yardım masası burası!" → "yardim masasi burasi". */
-function commandText(text: string | undefined): string {
-  return normalizeText(stripMentions(text ?? '')).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
-}
 
 /** The channel of a channel message ("19:...@thread.tacv2"), without the thread's ";messageid=". */
 function channelIdOf(activity: Activity): string {

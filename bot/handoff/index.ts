@@ -1,4 +1,4 @@
-import type { CloudAdapter, ConversationState } from 'botbuilder';
+import type { CloudAdapter, StatePropertyAccessor } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { BotConfig } from '../config';
 import type { Logger } from '../logger';
@@ -9,17 +9,21 @@ import type { HandoffMemo } from '../../state/handoffStore';
 import { RedisHandoffStore } from '../../state/redisHandoffStore';
 import { ProactiveMessenger } from '../proactive';
 import { HandoffEngine } from './handoffEngine';
-import { HandoffMiddleware } from './handoffMiddleware';
+import { handoffEntries, handoffPlaces } from './handoffEntries';
+import type { RouteEntry } from '../router/registry';
+import type { HandoffPlaces } from '../router/router';
 import { HandoffSweeper } from './handoffSweeper';
 import { WorkingHours } from './workingHours';
 import { TIME_ZONE } from '../../domain/dates';
 
 export { HandoffEngine } from './handoffEngine';
-export type { DialogPosition } from './dialogPosition';
+export type { DialogPosition } from './handoffEngine';
 
 export interface HandoffParts {
   engine: HandoffEngine;
-  middleware: HandoffMiddleware;
+  /** Its router entries (asking for a person, ending, the desk's commands) and what it adds to routing. */
+  entries: RouteEntry[];
+  places: HandoffPlaces;
   sweeper: HandoffSweeper;
   courier: ProactiveMessenger;
   hours: WorkingHours;
@@ -31,14 +35,15 @@ export function createHandoff(config: BotConfig, parts: {
   requestSummary?: (userId: string) => Promise<string | undefined>;
   /** What the person's paired agent last reported, in words. */
   cardState?: (userId: string) => Promise<string | undefined>;
-  conversationState: ConversationState;
+  /** The handoff's part of the conversation state (state/conversationShape.ts). */
+  memo: StatePropertyAccessor<HandoffMemo>;
 }): HandoffParts {
   const store = parts.redis ? new RedisHandoffStore(parts.redis, `${config.REDIS_KEY_PREFIX}handoff:`) : new MemoryHandoffStore();
   const courier = new ProactiveMessenger(parts.adapter, config.MicrosoftAppId ?? '');
   const hours = new WorkingHours({ hours: config.HELPDESK_HOURS, days: config.HELPDESK_DAYS, timeZone: TIME_ZONE });
   const engine = new HandoffEngine({
     store,
-    memo: parts.conversationState.createProperty<HandoffMemo>('handoff'),
+    memo: parts.memo,
     courier,
     hours,
     requestSummary: parts.requestSummary,
@@ -52,9 +57,11 @@ export function createHandoff(config: BotConfig, parts: {
     idleCloseSeconds: config.HANDOFF_IDLE_CLOSE_SECONDS,
     retentionSeconds: config.HANDOFF_RETENTION_DAYS * 86_400,
   });
+  const entries = handoffEntries(engine);
   return {
     engine,
-    middleware: new HandoffMiddleware(engine),
+    entries,
+    places: handoffPlaces(engine, entries),
     sweeper: new HandoffSweeper(engine, config.HANDOFF_SWEEP_INTERVAL_MS, parts.log),
     courier,
     hours,

@@ -50,3 +50,14 @@ function joinLoneEPrefix(words: string[]): string[] {
   }
   return joined;
 }
+
+/**
+ * The one folding for matching whole words and answers (commands, desk words, prompt choices):
+ * @mentions dropped, folded, punctuation to spaces. A lone "?" stays "?" (it asks for help).
+ * "@eimza-bot Yardım masası burası!" → "yardim masasi burasi".
+ */
+export function foldWords(text: string | undefined): string {
+  if (!text) return '';
+  const folded = normalizeText(text.replace(/<at>.*?<\/at>/gi, ' ')).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return folded || (/^\s*\?+\s*$/.test(text) ? '?' : '');
+}

@@ -1,8 +1,9 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { appliedAnswerCard } from '../../cards/reminderCards';
 import { localeOf, t, type Locale } from '../../cards/i18n';
-import { Verb, type CardActionData } from '../../cards/verbs';
-import type { CardActionHandler } from '../cardActionHandler';
+import { z } from 'zod';
+import { Verb } from '../../cards/verbs';
+import { dialogEntry, type RouteEntry } from '../router/registry';
 import { userOf } from '../../domain/people';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import { policyText, type Policy } from '../../domain/policy';
@@ -14,14 +15,16 @@ export type OpenRequestLookup = (userId: string, locale: Locale) => Promise<{ nu
  * "Başvurdum" on an expiry ping: no more pings for that certificate until a new one is seen; when
  * the person has an open renewal request, the answer names it (the request is the application).
  */
-export class AppliedActionHandler implements CardActionHandler {
-  readonly verb = Verb.reminderApplied;
-
+export class AppliedActionHandler {
   constructor(private readonly roster: ExpiryRoster, private readonly policy: Policy, private readonly now: () => Date, private readonly openRequest?: OpenRequestLookup) {}
 
-  async handle(context: TurnContext, data: CardActionData): Promise<void> {
+  /** The ping's "Başvurdum" (carries the certificate's `expiry`). */
+  entry(): RouteEntry {
+    return dialogEntry({ verb: Verb.reminderApplied, payload: z.object({ expiry: z.string() }), where: ['personal'], run: (turn, payload) => this.handle(turn.context, payload) });
+  }
+
+  async handle(context: TurnContext, { expiry }: { expiry: string }): Promise<void> {
     const locale = localeOf(context);
-    const expiry = typeof data.expiry === 'string' ? data.expiry : '';
     const { userId } = userOf(context);
     const done = await this.roster.markApplied(userId, expiry, this.now());
     const open = done ? await this.openRequest?.(userId, locale).catch(() => undefined) : undefined;

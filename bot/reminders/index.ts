@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { BotConfig } from '../config';
 import type { Logger } from '../logger';
 import type { Policy } from '../../domain/policy';
-import type { CardActionHandler } from '../cardActionHandler';
+import type { RouteEntry } from '../router/registry';
 import { ConversationReferenceStore } from '../../state/conversationReferences';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import { MemoryPingLedger } from '../../state/memoryPingLedger';
@@ -50,7 +50,7 @@ export interface Reminders {
   references: ConversationReferenceStore;
   ledger: PingLedger;
   reachability: ReachabilityRecorder;
-  handlers: CardActionHandler[];
+  entries: RouteEntry[];
   /** For /healthz: counters, and whether the daily scan is scheduled (put back first when Redis lost it). */
   health(): Promise<CounterSnapshot & { enabled: boolean; engine: 'bullmq' | 'in-process'; schedule?: string }>;
   start(): Promise<void>;
@@ -87,7 +87,7 @@ export function createReminders(config: BotConfig, parts: ReminderParts): Remind
   return {
     engine, roster, references, ledger,
     reachability: new ReachabilityRecorder(references, log),
-    handlers: [new AppliedActionHandler(roster, policy, now, parts.openRequest), new SnoozeActionHandler(roster, policy.reminders, now)],
+    entries: [new AppliedActionHandler(roster, policy, now, parts.openRequest).entry(), new SnoozeActionHandler(roster, policy.reminders, now).entry()],
     health: async () => {
       const base = { enabled: config.REMINDERS_ENABLED, engine: config.REDIS_URL ? 'bullmq' as const : 'in-process' as const, ...engine.counters() };
       if (!config.REMINDERS_ENABLED || !engine.scheduleState) return base;

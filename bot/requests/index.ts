@@ -10,14 +10,16 @@ import type { ProactiveMessenger } from '../proactive';
 import type { WorkingHours } from '../handoff/workingHours';
 import { RequestMiddleware } from './requestMiddleware';
 import { RequestService } from './requestService';
-import { RequestVerbs } from './requestVerbs';
+import { requestEntries } from './requestVerbs';
+import type { RouteEntry } from '../router/registry';
 
 export { RequestService } from './requestService';
 export { registerDownloadRoutes } from './downloadRoutes';
 
 export interface RequestParts {
   service: RequestService;
-  verbs: RequestVerbs;
+  /** Its router entries: the desk's presses and commands, the staff member's "taleplerim" and withdrawal. */
+  entries: RouteEntry[];
   middleware: RequestMiddleware;
 }
 
@@ -34,7 +36,7 @@ export function createRequests(config: BotConfig, parts: {
     isMember: (account) => parts.handoff.isMember(account), publicUrl: parts.publicUrl,
     linkTtlSeconds: config.REQUEST_LINK_TTL_SECONDS, numberPrefix: config.REQUEST_NUMBER_PREFIX, cardReport: parts.cardReport,
   });
-  const verbs = new RequestVerbs(service, { isMember: (context) => parts.handoff.isMember(context.activity.from), locale: parts.handoff.deskLocale });
+  const entries = requestEntries(service, { isMember: (context) => parts.handoff.isMember(context.activity.from), locale: parts.handoff.deskLocale });
   parts.handoff.onDeskSet(() => service.postUnposted());
-  return { service, verbs, middleware: new RequestMiddleware(verbs) };
+  return { service, entries, middleware: new RequestMiddleware() };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { MessageFactory, TeamsInfo, TurnContext, type Activity, type ChannelAccount, type ConversationReference } from 'botbuilder';
-import { localeOf, t, type Locale } from '../../cards/i18n';
+import { localeOf, t, wordsOf, type Locale } from '../../cards/i18n';
 import { formatDate, istanbulDate } from '../../domain/dates';
 import { labelOf, textIn, type Policy } from '../../domain/policy';
 import { userOf } from '../../domain/people';
@@ -11,7 +11,7 @@ import {
   NUMBER_PLACEHOLDER, type OpenFilter, type RenewalRequest, type RequestActor, type RequestChange, type RequestStore,
 } from '../../state/requestStore';
 import type { Logger } from '../logger';
-import { normalizeText } from '../nlu/normalize';
+import { foldWords } from '../nlu/normalize';
 import type { ProactiveMessenger } from '../proactive';
 import type { WorkingHours } from '../handoff/workingHours';
 import { deskCard, listCard, suspensionCheckText } from '../../cards/deskCards';
@@ -416,13 +416,13 @@ export class RequestService implements RenewalRecorder {
   private parseFilter(text: string, now: Date): { filter: OpenFilter; label?: string } {
     const locale = this.options.deskLocale;
     if (!text) return { filter: {} };
-    if (/^(geciken|gecikenler|late|overdue)$/.test(text)) return { filter: { dueBefore: now }, label: t(locale, 'request.filterLate') };
-    if (/^bu ay/.test(text) || text === 'this month') {
+    if (LATE_WORDS.includes(text)) return { filter: { dueBefore: now }, label: t(locale, 'request.filterLate') };
+    if (THIS_MONTH_WORDS.some((words) => text === words || text.startsWith(`${words} `))) {
       const month = istanbulDate(now).slice(0, 7);
       const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
       return { filter: { expiryFrom: `${month}-01`, expiryTo: lastDay }, label: t(locale, 'request.filterThisMonth') };
     }
-    const status = this.life.statuses.find((candidate) => [candidate.id, candidate.tr, candidate.en].some((name) => fold(name) === text || fold(name).startsWith(text)));
+    const status = this.life.statuses.find((candidate) => [candidate.id, candidate.tr, candidate.en].some((name) => foldWords(name) === text || foldWords(name).startsWith(text)));
     return status ? { filter: { status: status.id }, label: status[locale] } : { filter: {} };
   }
 
@@ -430,6 +430,10 @@ export class RequestService implements RenewalRecorder {
     return { policy: this.options.policy, life: this.life, hours: (locale) => this.options.hours.describe(locale), today: istanbulDate(this.options.now()) };
   }
 }
+
+/** The filters' words ("talepler geciken", "talepler bu ay süresi dolanlar"), folded like the text they are matched against. */
+const LATE_WORDS = wordsOf('words.late').map(foldWords);
+const THIS_MONTH_WORDS = wordsOf('words.thisMonth').map(foldWords);
 
 /** Sends after the path's own answer when the request middleware runs the turn (else at once: dialog tests). */
 async function atTurnEnd(context: TurnContext, activity: Partial<Activity>): Promise<void> {
@@ -442,7 +446,3 @@ function deskActor(account: ChannelAccount): RequestActor {
   return { kind: 'desk', name: account.name ?? '', id: account.id, aadObjectId: account.aadObjectId?.toLowerCase() };
 }
 
-/** Folded as the commands are: "Kart geldi, teslim alınabilir" → "kart geldi teslim alinabilir". */
-export function fold(text: string): string {
-  return normalizeText(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
-}

@@ -1,10 +1,9 @@
 import { MemoryStorage, TestAdapter, UserState, type Activity, type TurnContext } from 'botbuilder';
 import { SnapshotConversationState } from '../../state/conversationState';
 import { EimzaBot } from '../../bot/eimzaBot';
-import { SecretGuardMiddleware } from '../../bot/secretGuardMiddleware';
-import type { SecretContext } from '../../bot/secrets';
-import { LanguageMiddleware } from '../../bot/languageMiddleware';
-import type { Locale } from '../../cards/i18n';
+import { usePipeline } from '../../bot/pipeline';
+import { createRouter } from '../../bot/router';
+import { conversationShape } from '../../state/conversationShape';
 import { createLogger } from '../../bot/logger';
 import { guidedPaths } from '../../bot/app';
 import { MainDialog } from '../../dialogs/mainDialog';
@@ -59,10 +58,13 @@ export class DialogHarness {
     });
     const services = { policy: this.policy, now: () => now, renewals: this.renewals, roster: this.roster };
     const conversationState = new SnapshotConversationState(storage);
-    const bot = new EimzaBot(conversationState, new UserState(storage), new MainDialog(guidedPaths(services), options.recognizer ?? (sharedRecognizer ??= trainRecognizer()), undefined, this.policy.otherSystems.names));
+    const shape = conversationShape(conversationState);
+    // The app's router and pipeline, without a help desk, requests verbs, pings or agents.
+    const paths = guidedPaths(services);
+    const router = createRouter(paths, {});
+    const bot = new EimzaBot(shape, router, new MainDialog(paths, router.registry, options.recognizer ?? (sharedRecognizer ??= trainRecognizer()), this.policy.otherSystems.names));
     this.adapter = new RecordingAdapter((context) => bot.run(context));
-    this.adapter.use(new LanguageMiddleware(conversationState.createProperty<Locale | undefined>('language'), 'tr-TR'));
-    this.adapter.use(new SecretGuardMiddleware(conversationState.createProperty<SecretContext | boolean>('lastQuestion'), createLogger('silent')));
+    usePipeline(this.adapter, { conversationState, userState: new UserState(storage), shape, defaultLocale: 'tr-TR', log: createLogger('silent') });
     this.adapter.locale = options.locale ?? 'tr-TR';
   }
 
@@ -77,6 +79,11 @@ export class DialogHarness {
    */
   async press(button: string | Record<string, unknown>): Promise<Partial<Activity>[]> {
     return this.turn({ value: typeof button === 'string' ? this.findButton(button).data : button });
+  }
+
+  /** Sends a press with this data, as a client (or an old or mangled card) might. */
+  async pressData(data: Record<string, unknown>): Promise<Partial<Activity>[]> {
+    return this.turn({ value: data });
   }
 
   /** Presses `label` on `card`, an earlier reply, as it was sent (a stale press, if it was answered since). */
