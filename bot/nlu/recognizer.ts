@@ -2,7 +2,7 @@ import { NeuralNetwork, type NeuralNetworkJson, type NeuralNetworkSettings, type
 import type { LabelledUtterance } from './corpus';
 import { CHARACTER_GRAM_PREFIX, FeatureExtractor, type FeatureBag } from './features';
 import { NaiveBayes } from './naiveBayes';
-import { INTENTS, isIntent, type Intent, type IntentResult, type Recognizer, type ScoredIntent } from './types';
+import { INTENTS, type Intent, type IntentResult, type Recognizer, type ScoredIntent } from './types';
 
 /** NLP.js defaults except `log`, which must stay off: the CLI's stdout carries only JSON. */
 export const DEFAULT_NETWORK_SETTINGS: NeuralNetworkSettings = { log: false };
@@ -140,8 +140,4 @@ function featureRows(corpus: readonly LabelledUtterance[], extractor: FeatureExt
 
 function withDefaults(options: TrainingOptions): Required<Pick<TrainingOptions, 'weakEvidenceMass' | 'bayesShare'>> {
   return { weakEvidenceMass: options.weakEvidenceMass ?? DEFAULT_WEAK_EVIDENCE_MASS, bayesShare: options.bayesShare ?? DEFAULT_BAYES_SHARE };
-}
-
-export function toIntent(value: string): Intent {
-  return isIntent(value) ? value : 'none';
 }
