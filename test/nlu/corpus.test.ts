@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { DEV2_CORPUS_PATH, DEV3_CORPUS_PATH, DEV_CORPUS_PATH, HOLDOUT2_CORPUS_PATH, INTENTS, loadCorpus, tokenize, TRAINING_CORPUS_PATH, type LabelledUtterance } from '../../bot/nlu';
+import { DEV2_CORPUS_PATH, DEV3_CORPUS_PATH, DEV_CORPUS_PATH, HOLDOUT2_CORPUS_PATH, DEV4_CORPUS_PATH, INTENTS, loadCorpus, tokenize, TRAINING_CORPUS_PATH, type LabelledUtterance } from '../../bot/nlu';
 import { WRITTEN_BY_BOTH } from './data/dev2Shared';
 import { DEV3_WRITTEN_BY_BOTH } from './data/dev3Shared';
 import { HOLDOUT2_WRITTEN_BY_BOTH } from './data/holdout2Shared';
+import { DEV4_WRITTEN_BY_BOTH } from './data/dev4Shared';
 import { DOMAIN_MESSAGES, KIND_ROWS, NO_PATH_WORD_MESSAGES, OTHER_SYSTEM_MESSAGES, PATH_WORD_MESSAGES, TOPIC_ROWS } from './data/kinds';
 import { UTTERANCE_ROWS } from './data/utterances';
 
@@ -17,6 +18,7 @@ describe('nlu corpus', () => {
   const dev2 = loadCorpus(DEV2_CORPUS_PATH);
   const dev3 = loadCorpus(DEV3_CORPUS_PATH);
   const holdout2 = loadCorpus(HOLDOUT2_CORPUS_PATH);
+  const dev4 = loadCorpus(DEV4_CORPUS_PATH);
   const trainingKeys = new Set(train.map((row) => normalizedKey(row.text)));
 
   for (const intent of INTENTS) {
@@ -50,6 +52,10 @@ describe('nlu corpus', () => {
 
   it('never trains on a holdout2 sentence, except the ones train held before holdout2 was first run', () => {
     assert.deepEqual(leakedFrom(holdout2, HOLDOUT2_WRITTEN_BY_BOTH), []);
+  });
+
+  it('never trains on a dev4 sentence, except the ones train held before dev4 was first run', () => {
+    assert.deepEqual(leakedFrom(dev4, DEV4_WRITTEN_BY_BOTH), []);
   });
 
   it('never trains on a test-table sentence', () => {
