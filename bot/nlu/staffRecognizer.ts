@@ -60,9 +60,14 @@ export class StaffMessageRecognizer implements Recognizer {
     if (!named && this.domainWords.usedForSomethingElse(words)) return SOMETHING_ELSE;
     const features = this.extractor.extractWords(words);
     const recognized = this.intents.recognizeFeatures(features);
-    const result = named ? keepInScope(recognized) : this.guardOutsideDomain(words, recognized);
+    const result = named ? withoutNone(keepInScope(recognized)) : this.guardOutsideDomain(words, recognized);
     if (!TOPIC_OWNERS.has(result.intent)) return result;
     const topic = this.topics.classifyFeatures(features);
     return topic ? { ...result, topic } : result;
   }
+}
+
+/** A message that names the domain is never out of scope, so `none` is no alternative to it either (its second need comes second). */
+function withoutNone(result: IntentResult): IntentResult {
+  return { ...result, alternatives: result.alternatives.filter((alternative) => alternative.intent !== 'none') };
 }

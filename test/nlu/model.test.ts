@@ -13,7 +13,7 @@ describe('nlu shipped model (bot/nlu/model.json)', () => {
   });
 
   it('answers every held-out row as a fresh training does (else raise MODEL_FORMAT and rebuild)', function () {
-    this.timeout(20_000);
+    this.timeout(90_000); // a fresh training of 2,800 rows: 10–60 s as the shared machine's load goes
     const shipped = trainRecognizer({ corpus });
     const fresh = trainRecognizer({ corpus, modelPath: null });
     for (const { text } of [...loadCorpus(DEV_CORPUS_PATH), ...loadCorpus(DEV2_CORPUS_PATH), ...loadCorpus(DEV3_CORPUS_PATH), ...loadCorpus(HOLDOUT2_CORPUS_PATH), ...loadCorpus(DEV4_CORPUS_PATH)]) {
