@@ -138,7 +138,7 @@ function rankActivations(activations: Record<string, number>, weakEvidenceMass: 
 export const DEFAULT_BAYES_SHARE = 0.2;
 
 /** Share of the logistic regression (logistic.ts) in the score; see README, "A second classifier". */
-export const DEFAULT_LOGISTIC_SHARE = 0.4;
+export const DEFAULT_LOGISTIC_SHARE = 0.6;
 
 /**
  * (1 − share) × network + share × naive Bayes, best first. Naive Bayes only shares out the evidence
