@@ -19,7 +19,7 @@ export const DEFAULT_LOGISTIC_SETTINGS: LogisticSettings = { epochs: 8, learning
  * process with AdaGrad and an L2 penalty. The network's perceptrons fit every training row until the
  * error is nearly zero, so they follow the writers' exact words; this model, regularised, spreads the
  * weight over every feature a row shares with its intent, and it is what reads the phrasings of people
- * who never saw train.json best (README, "A second classifier"). Deterministic: the same rows give the
+ * who never saw train.json best (README, "What issue 16 added", third pass). Deterministic: the same rows give the
  * same weights (model.test.ts compares the shipped model with a fresh training).
  */
 export class LogisticRegression {
