@@ -30,6 +30,8 @@ export const DEV3_CORPUS_PATH = join(CORPUS_DIRECTORY, 'dev3.json');
 export const HOLDOUT2_CORPUS_PATH = join(CORPUS_DIRECTORY, 'holdout2.json');
 /** Issue 16's third pass: two sets by two other writers (dev4a + dev4b), first run 91.6 %, tuned against since. */
 export const DEV4_CORPUS_PATH = join(CORPUS_DIRECTORY, 'dev4.json');
+/** dev5a + dev5b, two more writers: first run 98.7 % with the third pass's final model, not tuned against. */
+export const DEV5_CORPUS_PATH = join(CORPUS_DIRECTORY, 'dev5.json');
 
 /** Reads and validates a corpus file (`{ intents: { <intent>: [utterance or { text, topic }, ...] } }`). */
 export function loadCorpus(path: string): LabelledUtterance[] {
