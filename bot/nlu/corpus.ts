@@ -26,6 +26,12 @@ export const DEV_CORPUS_PATH = join(CORPUS_DIRECTORY, 'dev.json');
 export const DEV2_CORPUS_PATH = join(CORPUS_DIRECTORY, 'dev2.json');
 /** Issue 16's first untouched hold-out set, spent after its first run (95.5 %): tuned against since, like dev2. */
 export const DEV3_CORPUS_PATH = join(CORPUS_DIRECTORY, 'dev3.json');
+/** Issue 16's second untouched hold-out set, spent after its first run (95.1 %): tuned against since, like dev3. */
+export const HOLDOUT2_CORPUS_PATH = join(CORPUS_DIRECTORY, 'holdout2.json');
+/** Issue 16's third pass: two sets by two other writers (dev4a + dev4b), first run 91.6 %, tuned against since. */
+export const DEV4_CORPUS_PATH = join(CORPUS_DIRECTORY, 'dev4.json');
+/** dev5a + dev5b, two more writers: first run 98.7 % with the third pass's final model, not tuned against. */
+export const DEV5_CORPUS_PATH = join(CORPUS_DIRECTORY, 'dev5.json');
 
 /** Reads and validates a corpus file (`{ intents: { <intent>: [utterance or { text, topic }, ...] } }`). */
 export function loadCorpus(path: string): LabelledUtterance[] {

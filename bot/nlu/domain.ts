@@ -13,6 +13,7 @@ const DomainWordsSchema = z.object({
   domain: z.array(z.string().min(1)).min(1),
   shared: z.array(z.string().min(1)),
   otherSystems: z.array(z.string().min(1)),
+  notDomain: z.array(z.string().min(1)).default([]),
 });
 
 /** A term is one folded word prefix per word: "guvenlik sozcu" matches "güvenlik sözcüğümü". */
@@ -24,23 +25,48 @@ export class DomainWords {
     private readonly domain: readonly Term[],
     private readonly shared: readonly Term[],
     private readonly otherSystems: readonly Term[],
+    private readonly notDomain: readonly Term[],
   ) {}
 
   static load(path = DOMAIN_WORDS_PATH): DomainWords {
     const parsed = DomainWordsSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
     const terms = (list: readonly string[]): Term[] => list.map((term) => tokenize(term));
-    return new DomainWords(terms(parsed.domain), terms(parsed.shared), terms(parsed.otherSystems));
+    return new DomainWords(terms(parsed.domain), terms(parsed.shared), terms(parsed.otherSystems), terms(parsed.notDomain));
   }
 
   /** True when the message (its tokens, see normalize.ts) names e-imza, or a PIN, card or password of no other system. */
   namedIn(words: readonly string[]): boolean {
-    if (this.domain.some((term) => containsTerm(words, term))) return true;
-    return this.shared.some((term) => containsTerm(words, term)) && !this.otherSystems.some((term) => containsTerm(words, term));
+    const own = withoutTerms(words, this.notDomain);
+    if (this.domain.some((term) => containsTerm(own, term))) return true;
+    return this.shared.some((term) => containsTerm(own, term)) && !this.namesOtherSystem(words);
+  }
+
+  /** True when the message uses a domain word for something else ("ıslak imza", "katılım sertifikası"): notDomain. */
+  usedForSomethingElse(words: readonly string[]): boolean {
+    return this.notDomain.some((term) => containsTerm(words, term));
+  }
+
+  /** True when the message names another system's PIN, card or password holder (MEBBİS, bank, SIM, Wi-Fi ...). */
+  namesOtherSystem(words: readonly string[]): boolean {
+    return this.otherSystems.some((term) => containsTerm(words, term)) || this.notDomain.some((term) => containsTerm(words, term));
   }
 }
 
 function containsTerm(words: readonly string[], term: Term): boolean {
-  return words.some((_, start) => term.every((prefix, offset) => words[start + offset]?.startsWith(prefix) ?? false));
+  return words.some((_, start) => termAt(words, start, term));
+}
+
+function termAt(words: readonly string[], start: number, term: Term): boolean {
+  return term.every((prefix, offset) => words[start + offset]?.startsWith(prefix) ?? false);
+}
+
+/** The words left when every occurrence of these terms is taken out ("ıslak imzalı dilekçe" → "dilekçe"). */
+function withoutTerms(words: readonly string[], terms: readonly Term[]): string[] {
+  const covered = new Set<number>();
+  words.forEach((_, start) => {
+    for (const term of terms) if (termAt(words, start, term)) term.forEach((__, offset) => covered.add(start + offset));
+  });
+  return words.filter((_, index) => !covered.has(index));
 }
 
 /**
@@ -56,6 +82,12 @@ export function keepInScope(result: IntentResult): IntentResult {
   const score = Math.min(likeliest.score, BELOW_THRESHOLD);
   return { intent: likeliest.intent, score, alternatives: [{ intent: likeliest.intent, score }, ...paths.slice(1)] };
 }
+
+/**
+ * A message whose only domain-looking words name something else ("ıslak imzalı dilekçe", "hizmet içi eğitim
+ * sertifikası"): out of scope, said plainly, whatever the model makes of "imza" or "sertifika".
+ */
+export const SOMETHING_ELSE: IntentResult = { intent: 'none', score: 1, alternatives: [{ intent: 'none', score: 1 }] };
 
 /** A path (never `none` or `help`) held below the confidence threshold, so the bot asks with its two likeliest paths. */
 export function askInsteadOfStarting(result: IntentResult): IntentResult {

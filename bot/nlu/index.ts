@@ -15,10 +15,10 @@ import { StaffMessageRecognizer } from './staffRecognizer';
 
 export * from './types';
 export { CONFIDENCE_THRESHOLD, clarificationOptions, decide, isConfident, type RecognitionDecision } from './confidence';
-export { loadCorpus, TRAINING_CORPUS_PATH, DEV_CORPUS_PATH, DEV2_CORPUS_PATH, DEV3_CORPUS_PATH, type LabelledUtterance } from './corpus';
+export { loadCorpus, TRAINING_CORPUS_PATH, DEV_CORPUS_PATH, DEV2_CORPUS_PATH, DEV3_CORPUS_PATH, HOLDOUT2_CORPUS_PATH, DEV4_CORPUS_PATH, DEV5_CORPUS_PATH, type LabelledUtterance } from './corpus';
 export { normalizeText, tokenize, turkishLowerCase, foldDiacritics } from './normalize';
 
-export { DEFAULT_BAYES_SHARE, DEFAULT_WEAK_EVIDENCE_MASS } from './recognizer';
+export { DEFAULT_BAYES_SHARE, DEFAULT_LOGISTIC_SHARE, DEFAULT_WEAK_EVIDENCE_MASS } from './recognizer';
 export { DomainWords, DOMAIN_WORDS_PATH, keepInScope } from './domain';
 export { SmallTalk, SMALL_TALK_PATH } from './smallTalk';
 export { StaffMessageRecognizer } from './staffRecognizer';

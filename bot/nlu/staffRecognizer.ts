@@ -1,5 +1,5 @@
 import type { LabelledUtterance } from './corpus';
-import { askInsteadOfStarting, DomainWords, keepInScope } from './domain';
+import { askInsteadOfStarting, DomainWords, keepInScope, SOMETHING_ELSE } from './domain';
 import { FeatureExtractor } from './features';
 import { pathStems } from './pathWords';
 import { tokenize } from './normalize';
@@ -44,19 +44,30 @@ export class StaffMessageRecognizer implements Recognizer {
     return { intents: this.intents.toJSON(), topics: this.topics.toJSON() };
   }
 
-  /** The other safety net: a message with no domain word and no path word (pathWords.ts) never starts a path; the bot asks. */
+  /**
+   * The other safety net: a message with no domain word never starts a path when it names another
+   * system ("banka kartımın şifresi bloke": "bloke" is a path word) or holds no path word (pathWords.ts); the bot asks.
+   */
   private guardOutsideDomain(words: readonly string[], result: IntentResult): IntentResult {
+    if (this.domainWords.namesOtherSystem(words)) return askInsteadOfStarting(result);
     return words.some((word) => this.pathStems.has(this.extractor.stemOf(word))) ? result : askInsteadOfStarting(result);
   }
 
   recognize(text: string, _locale?: string): IntentResult {
     const words = tokenize(text);
     if (this.smallTalk.isSmallTalk(words)) return SMALL_TALK_RESULT;
+    const named = this.domainWords.namedIn(words);
+    if (!named && this.domainWords.usedForSomethingElse(words)) return SOMETHING_ELSE;
     const features = this.extractor.extractWords(words);
     const recognized = this.intents.recognizeFeatures(features);
-    const result = this.domainWords.namedIn(words) ? keepInScope(recognized) : this.guardOutsideDomain(words, recognized);
+    const result = named ? withoutNone(keepInScope(recognized)) : this.guardOutsideDomain(words, recognized);
     if (!TOPIC_OWNERS.has(result.intent)) return result;
     const topic = this.topics.classifyFeatures(features);
     return topic ? { ...result, topic } : result;
   }
+}
+
+/** A message that names the domain is never out of scope, so `none` is no alternative to it either (its second need comes second). */
+function withoutNone(result: IntentResult): IntentResult {
+  return { ...result, alternatives: result.alternatives.filter((alternative) => alternative.intent !== 'none') };
 }

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { DEV2_CORPUS_PATH, DEV3_CORPUS_PATH, DEV_CORPUS_PATH, INTENTS, loadCorpus, tokenize, TRAINING_CORPUS_PATH, type LabelledUtterance } from '../../bot/nlu';
+import { DEV2_CORPUS_PATH, DEV3_CORPUS_PATH, DEV_CORPUS_PATH, HOLDOUT2_CORPUS_PATH, DEV4_CORPUS_PATH, DEV5_CORPUS_PATH, INTENTS, loadCorpus, tokenize, TRAINING_CORPUS_PATH, type LabelledUtterance } from '../../bot/nlu';
 import { WRITTEN_BY_BOTH } from './data/dev2Shared';
 import { DEV3_WRITTEN_BY_BOTH } from './data/dev3Shared';
-import { DOMAIN_MESSAGES, KIND_ROWS, NO_PATH_WORD_MESSAGES, OTHER_SYSTEM_MESSAGES, PATH_WORD_MESSAGES, TOPIC_ROWS } from './data/kinds';
+import { HOLDOUT2_WRITTEN_BY_BOTH } from './data/holdout2Shared';
+import { DEV4_WRITTEN_BY_BOTH } from './data/dev4Shared';
+import { DEV5_WRITTEN_BY_BOTH } from './data/dev5Shared';
+import { DOMAIN_MESSAGES, KIND_ROWS, NO_PATH_WORD_MESSAGES, OTHER_SYSTEM_MESSAGES, OTHER_SYSTEM_PATH_WORD_MESSAGES, PATH_WORD_MESSAGES, SOMETHING_ELSE_MESSAGES, TOPIC_ROWS } from './data/kinds';
 import { UTTERANCE_ROWS } from './data/utterances';
 
 const MIN_TRAINING_ROWS = 30;
@@ -15,6 +18,9 @@ describe('nlu corpus', () => {
   const dev = loadCorpus(DEV_CORPUS_PATH);
   const dev2 = loadCorpus(DEV2_CORPUS_PATH);
   const dev3 = loadCorpus(DEV3_CORPUS_PATH);
+  const holdout2 = loadCorpus(HOLDOUT2_CORPUS_PATH);
+  const dev4 = loadCorpus(DEV4_CORPUS_PATH);
+  const dev5 = loadCorpus(DEV5_CORPUS_PATH);
   const trainingKeys = new Set(train.map((row) => normalizedKey(row.text)));
 
   for (const intent of INTENTS) {
@@ -46,8 +52,20 @@ describe('nlu corpus', () => {
     assert.deepEqual(leakedFrom(dev3, DEV3_WRITTEN_BY_BOTH), []);
   });
 
+  it('never trains on a holdout2 sentence, except the ones train held before holdout2 was first run', () => {
+    assert.deepEqual(leakedFrom(holdout2, HOLDOUT2_WRITTEN_BY_BOTH), []);
+  });
+
+  it('never trains on a dev4 sentence, except the ones train held before dev4 was first run', () => {
+    assert.deepEqual(leakedFrom(dev4, DEV4_WRITTEN_BY_BOTH), []);
+  });
+
+  it('never trains on a dev5 sentence, except the ones train held before dev5 was first run', () => {
+    assert.deepEqual(leakedFrom(dev5, DEV5_WRITTEN_BY_BOTH), []);
+  });
+
   it('never trains on a test-table sentence', () => {
-    const tables = [...UTTERANCE_ROWS, ...KIND_ROWS, ...TOPIC_ROWS, ...PATH_WORD_MESSAGES].map((row) => row.text).concat(DOMAIN_MESSAGES, OTHER_SYSTEM_MESSAGES, NO_PATH_WORD_MESSAGES);
+    const tables = [...UTTERANCE_ROWS, ...KIND_ROWS, ...TOPIC_ROWS, ...PATH_WORD_MESSAGES].map((row) => row.text).concat(DOMAIN_MESSAGES, OTHER_SYSTEM_MESSAGES, NO_PATH_WORD_MESSAGES, OTHER_SYSTEM_PATH_WORD_MESSAGES, SOMETHING_ELSE_MESSAGES);
     const leaked = tables.filter((text) => trainingKeys.has(normalizedKey(text)));
     assert.deepEqual(leaked, []);
   });

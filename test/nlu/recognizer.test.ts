@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CONFIDENCE_THRESHOLD, createRecognizer, decide, INTENTS, type IntentResult, type Recognizer } from '../../bot/nlu';
-import { DOMAIN_MESSAGES, KIND_ROWS, NO_PATH_WORD_MESSAGES, OTHER_SYSTEM_MESSAGES, PATH_WORD_MESSAGES, TOPIC_ROWS } from './data/kinds';
+import { DOMAIN_MESSAGES, KIND_ROWS, NO_PATH_WORD_MESSAGES, OTHER_SYSTEM_MESSAGES, OTHER_SYSTEM_PATH_WORD_MESSAGES, PATH_WORD_MESSAGES, SOMETHING_ELSE_MESSAGES, TOPIC_ROWS } from './data/kinds';
 import { UTTERANCE_ROWS } from './data/utterances';
 
 describe('nlu recognizer', () => {
@@ -56,13 +56,21 @@ describe('nlu recognizer', () => {
         assert.equal(decide(recognizer.recognize(text, 'tr')).kind, 'out_of_scope');
       });
     }
+
+    for (const text of SOMETHING_ELSE_MESSAGES) {
+      it(`leaves a domain word used for something else out of scope: ${text}`, () => {
+        const result = recognizer.recognize(text, 'tr');
+        assert.equal(result.intent, 'none', describeResult(result));
+        assert.equal(decide(result).kind, 'out_of_scope', describeResult(result));
+      });
+    }
   });
 
   it('covers every kind of issue 16 with at least three rows', () => {
     const kinds = new Map<string, number>();
     for (const row of KIND_ROWS) kinds.set(row.kind, (kinds.get(row.kind) ?? 0) + 1);
     for (const [kind, count] of kinds) assert.ok(count >= 3, `${kind}: ${count}`);
-    assert.equal(kinds.size, 21);
+    assert.equal(kinds.size, 32);
   });
 
   it('covers every intent with diacritic-free, upper-case, typo and English rows', () => {
@@ -83,6 +91,14 @@ describe('nlu recognizer', () => {
 
     for (const text of NO_PATH_WORD_MESSAGES) {
       it(`never starts a path for a message with no domain word and no path word: ${text}`, () => {
+        const result = recognizer.recognize(text);
+        const decision = decide(result);
+        assert.ok(decision.kind !== 'confident' || decision.intent === 'help', describeResult(result));
+      });
+    }
+
+    for (const text of OTHER_SYSTEM_PATH_WORD_MESSAGES) {
+      it(`never starts a path for another system's message, path word or not: ${text}`, () => {
         const result = recognizer.recognize(text);
         const decision = decide(result);
         assert.ok(decision.kind !== 'confident' || decision.intent === 'help', describeResult(result));

@@ -23,7 +23,19 @@ export type Kind =
   | 'staff-to-write'
   | 'wishes'
   | 'renewal-new-card'
-  | 'unlock-new-pin';
+  | 'unlock-new-pin'
+  // the third pass: kinds holdout2 and dev4 (two more writers) missed
+  | 'renewal-timing'
+  | 'pin-letter-missing'
+  | 'english-unblock'
+  | 'card-gone-or-broken'
+  | 'who-pays'
+  | 'status-check'
+  | 'helper-moved'
+  | 'bot-useless'
+  | 'problem-solved'
+  | 'leave-of-absence'
+  | 'everyday-other-systems';
 
 export interface KindRow {
   kind: Kind;
@@ -146,6 +158,44 @@ export const KIND_ROWS: readonly KindRow[] = [
   { kind: 'unlock-new-pin', intent: 'unlock', text: 'kilidi açtırırsam yeni pin mi koyacağım' },
   { kind: 'unlock-new-pin', intent: 'unlock', text: 'kilit açma yapıp yeni şifre belirlemek istiyorum' },
   { kind: 'unlock-new-pin', intent: 'unlock', text: 'kartimin kilidini actirmam lazim, yeni pin verebilir miyim' },
+  { kind: 'renewal-timing', intent: 'renewal', text: 'sertifikayı bitmeden kaç gün önce yenilemeliyim' },
+  { kind: 'renewal-timing', intent: 'renewal', text: 'yenileme her kaç senede bir yapılıyor' },
+  { kind: 'renewal-timing', intent: 'renewal', text: 'e imza yenilemesini okul mu toplu yapacak ben mi başvurayım' },
+  { kind: 'pin-letter-missing', intent: 'new_card_pin', text: 'kartın yanında şifre mektubu çıkmadı' },
+  { kind: 'pin-letter-missing', intent: 'new_card_pin', text: 'yeni kart zarfında pin yazan kağıt yok' },
+  { kind: 'pin-letter-missing', intent: 'new_card_pin', text: 'the envelope with my new card had no PIN in it' },
+  { kind: 'english-unblock', intent: 'unlock', text: 'please unblock my e-imza' },
+  { kind: 'english-unblock', intent: 'unlock', text: 'my signature PIN got blocked, how can I unblock it' },
+  { kind: 'english-unblock', intent: 'unlock', text: 'need my e-signature card unlocked' },
+  { kind: 'card-gone-or-broken', intent: 'lost_card', text: 'kartı okuyucuda bırakıp çıkmışım, döndüğümde kart yoktu' },
+  { kind: 'card-gone-or-broken', intent: 'lost_card', text: 'okuyucuyla beraber e imza kartım da çalındı' },
+  { kind: 'card-gone-or-broken', intent: 'lost_card', text: 'çalınan e-imzamın sertifikasını iptal ettirmeliyim' },
+  { kind: 'card-gone-or-broken', intent: 'lost_card', text: 'kart pantolon cebinde yıkandı, artık okumuyor' },
+  { kind: 'card-gone-or-broken', intent: 'lost_card', text: 'my e-signature card cracked in half' },
+  { kind: 'who-pays', intent: 'fees', text: 'okul müdürünün e-imza parasını kurum mu veriyor' },
+  { kind: 'who-pays', intent: 'fees', text: 'kendime özel e-imza almak istersem ücreti ne' },
+  { kind: 'who-pays', intent: 'fees', text: 'kamu sm sitesinde ödeme adımı çıktı, ödemem mi gerekiyor' },
+  { kind: 'status-check', intent: 'card_status', text: 'ACİL KARTIMI KONTROL EDER MİSİNİZ' },
+  { kind: 'status-check', intent: 'card_status', text: 'kart kilitlenmeden kaç yanlış hakkım var görebilir miyim' },
+  { kind: 'status-check', intent: 'card_status', text: 'sertifikamın süresi geçmiş olabilir mi, bakar mısın' },
+  { kind: 'status-check', intent: 'card_status', text: 'e imzam hala çalışıyor mu, aylardır kullanmadım' },
+  { kind: 'helper-moved', intent: 'agent_pairing', text: 'kurmamı söylediğiniz program hangisiydi, bulamıyorum' },
+  { kind: 'helper-moved', intent: 'agent_pairing', text: 'yardımcı programı eski bilgisayardan yenisine nasıl aktarırım' },
+  { kind: 'helper-moved', intent: 'agent_pairing', text: 'does the helper app work on windows 11' },
+  { kind: 'bot-useless', intent: 'human', text: 'bot hiçbir şey anlamıyor, sorumlu bir kişiye aktarın' },
+  { kind: 'bot-useless', intent: 'human', text: 'bu botla olmuyor, gerçek bir görevliye bağlar mısınız' },
+  { kind: 'bot-useless', intent: 'human', text: 'escalate me to a human, the bot keeps looping' },
+  { kind: 'problem-solved', intent: 'help', text: 'tamamdır çözüldü teşekkürler' },
+  { kind: 'problem-solved', intent: 'help', text: 'sağolun sorun halloldu' },
+  { kind: 'problem-solved', intent: 'help', text: 'thanks, it works now' },
+  { kind: 'leave-of-absence', intent: 'leaving', text: 'doğum iznindeyken e-imzam iptal olur mu' },
+  { kind: 'leave-of-absence', intent: 'leaving', text: 'askere gidiyorum, e imza kartımı ne yapayım' },
+  { kind: 'leave-of-absence', intent: 'leaving', text: 'naklen başka ile gidiyorum, e-imzam orada da geçerli mi' },
+  { kind: 'everyday-other-systems', intent: 'none', text: 'yarın yağmur var mı' },
+  { kind: 'everyday-other-systems', intent: 'none', text: 'sterlin kaç lira oldu' },
+  { kind: 'everyday-other-systems', intent: 'none', text: 'okulda internet çekmiyor kime söyleyeyim' },
+  { kind: 'everyday-other-systems', intent: 'none', text: 'ebys de evrak nasıl aranır' },
+  { kind: 'everyday-other-systems', intent: 'none', text: 'izin dilekçemi kime bırakayım' },
 ];
 
 export interface TopicRow {
@@ -202,6 +252,9 @@ export const DOMAIN_MESSAGES: readonly string[] = [
   'imza atamıyorum',
   'parola',
   'my certificate',
+  'PUK kodum',
+  'puk',
+  'ıslak imza değil e-imza lazım',
 ];
 
 /**
@@ -214,6 +267,24 @@ export const NO_PATH_WORD_MESSAGES: readonly string[] = [
   'kira ne kadar',
   'simitçi kaçta geliyor',
   'how much is a sandwich',
+];
+
+/**
+ * Out-of-scope messages that name another system and hold a path word ("bloke", "kod", "sms"): the guard
+ * never lets another system's name start a path (staffRecognizer.ts).
+ */
+export const OTHER_SYSTEM_PATH_WORD_MESSAGES: readonly string[] = [
+  'kredi kartım üç yanlış şifreden sonra bloke oldu',
+  'e-okul giriş kodu sms ile gelmiyor',
+  'sim kartim puk istiyor',
+  'mebbis hesabım kilitlendi, yenisini nasıl açarım',
+];
+
+/** Messages that use a domain word for something else (corpus/domain.json notDomain): out of scope, never a path. */
+export const SOMETHING_ELSE_MESSAGES: readonly string[] = [
+  'ıslak imzalı dilekçeyi nereye teslim edeyim',
+  'kurs sertifikam ne zaman gelir',
+  'velinin imzası gereken formu kim dağıtıyor',
 ];
 
 /** Messages with a path word but no domain word: the guard lets them start their path. */
