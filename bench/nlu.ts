@@ -1,6 +1,6 @@
 /**
  * Benchmark of the intent recognizer: `npm run --silent bench:nlu [-- --set file.json ...]`.
- * Evaluates the shipped recognizer on the held-out dev.json, dev2.json, dev3.json, holdout2.json, dev4.json and dev5.json (and on every corpus file
+ * Evaluates the shipped recognizer on the held-out dev.json, dev2.json, dev3.json, holdout2.json, dev4.json, dev5.json, holdout3.json and holdout4.json (and on every corpus file
  * given with --set, same shape), compares with baselines trained on the same corpus, and prints
  * markdown tables (pasted into bot/nlu/README.md): accuracy, per-intent figures, confusion, misses,
  * what the dialog would do, build time and latency.
@@ -12,12 +12,7 @@ import {
   createRecognizer,
   DEFAULT_WEAK_EVIDENCE_MASS,
   decide,
-  DEV_CORPUS_PATH,
-  DEV2_CORPUS_PATH,
-  DEV3_CORPUS_PATH,
-  HOLDOUT2_CORPUS_PATH,
-  DEV4_CORPUS_PATH,
-  DEV5_CORPUS_PATH,
+  HELD_OUT_SETS,
   INTENTS,
   isIntent,
   loadCorpus,
@@ -49,16 +44,9 @@ interface EvaluationSet {
   rows: LabelledUtterance[];
 }
 
-/** dev.json, dev2.json, dev3.json, holdout2.json, dev4.json, dev5.json, then every `--set <path>` from the command line. */
+/** Every held-out set (HELD_OUT_SETS), then every `--set <path>` from the command line. */
 function evaluationSets(argv: readonly string[]): EvaluationSet[] {
-  const sets: EvaluationSet[] = [
-    { name: 'dev', rows: loadCorpus(DEV_CORPUS_PATH) },
-    { name: 'dev2', rows: loadCorpus(DEV2_CORPUS_PATH) },
-    { name: 'dev3', rows: loadCorpus(DEV3_CORPUS_PATH) },
-    { name: 'holdout2', rows: loadCorpus(HOLDOUT2_CORPUS_PATH) },
-    { name: 'dev4', rows: loadCorpus(DEV4_CORPUS_PATH) },
-    { name: 'dev5', rows: loadCorpus(DEV5_CORPUS_PATH) },
-  ];
+  const sets: EvaluationSet[] = HELD_OUT_SETS.map((set) => ({ name: set.name, rows: loadCorpus(set.path) }));
   argv.forEach((argument, index) => {
     const path = argv[index + 1];
     if (argument === '--set' && path) sets.push({ name: basename(path), rows: loadCorpus(path) });

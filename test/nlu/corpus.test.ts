@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { DEV2_CORPUS_PATH, DEV3_CORPUS_PATH, DEV_CORPUS_PATH, HOLDOUT2_CORPUS_PATH, DEV4_CORPUS_PATH, DEV5_CORPUS_PATH, INTENTS, loadCorpus, tokenize, TRAINING_CORPUS_PATH, type LabelledUtterance } from '../../bot/nlu';
+import { DEV2_CORPUS_PATH, DEV3_CORPUS_PATH, DEV_CORPUS_PATH, HOLDOUT2_CORPUS_PATH, DEV4_CORPUS_PATH, DEV5_CORPUS_PATH, HOLDOUT3_CORPUS_PATH, HOLDOUT4_CORPUS_PATH, INTENTS, loadCorpus, tokenize, TRAINING_CORPUS_PATH, type LabelledUtterance } from '../../bot/nlu';
 import { WRITTEN_BY_BOTH } from './data/dev2Shared';
 import { DEV3_WRITTEN_BY_BOTH } from './data/dev3Shared';
 import { HOLDOUT2_WRITTEN_BY_BOTH } from './data/holdout2Shared';
 import { DEV4_WRITTEN_BY_BOTH } from './data/dev4Shared';
 import { DEV5_WRITTEN_BY_BOTH } from './data/dev5Shared';
+import { HOLDOUT3_WRITTEN_BY_BOTH } from './data/holdout3Shared';
+import { HOLDOUT4_WRITTEN_BY_BOTH } from './data/holdout4Shared';
 import { DOMAIN_MESSAGES, KIND_ROWS, NO_PATH_WORD_MESSAGES, OTHER_SYSTEM_MESSAGES, OTHER_SYSTEM_PATH_WORD_MESSAGES, PATH_WORD_MESSAGES, SOMETHING_ELSE_MESSAGES, TOPIC_ROWS } from './data/kinds';
 import { UTTERANCE_ROWS } from './data/utterances';
 
@@ -21,6 +23,8 @@ describe('nlu corpus', () => {
   const holdout2 = loadCorpus(HOLDOUT2_CORPUS_PATH);
   const dev4 = loadCorpus(DEV4_CORPUS_PATH);
   const dev5 = loadCorpus(DEV5_CORPUS_PATH);
+  const holdout3 = loadCorpus(HOLDOUT3_CORPUS_PATH);
+  const holdout4 = loadCorpus(HOLDOUT4_CORPUS_PATH);
   const trainingKeys = new Set(train.map((row) => normalizedKey(row.text)));
 
   for (const intent of INTENTS) {
@@ -62,6 +66,11 @@ describe('nlu corpus', () => {
 
   it('never trains on a dev5 sentence, except the ones train held before dev5 was first run', () => {
     assert.deepEqual(leakedFrom(dev5, DEV5_WRITTEN_BY_BOTH), []);
+  });
+
+  it('never trains on a holdout3 or holdout4 sentence, except the ones train held before they were first run', () => {
+    assert.deepEqual(leakedFrom(holdout3, HOLDOUT3_WRITTEN_BY_BOTH), []);
+    assert.deepEqual(leakedFrom(holdout4, HOLDOUT4_WRITTEN_BY_BOTH), []);
   });
 
   it('never trains on a test-table sentence', () => {

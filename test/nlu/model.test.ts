@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEV2_CORPUS_PATH, DEV3_CORPUS_PATH, DEV_CORPUS_PATH, HOLDOUT2_CORPUS_PATH, DEV4_CORPUS_PATH, DEV5_CORPUS_PATH, loadCorpus, readSavedModel, trainRecognizer, TRAINING_CORPUS_PATH } from '../../bot/nlu';
+import { HELD_OUT_SETS, loadCorpus, readSavedModel, trainRecognizer, TRAINING_CORPUS_PATH } from '../../bot/nlu';
 
 describe('nlu shipped model (bot/nlu/model.json)', () => {
   const corpus = loadCorpus(TRAINING_CORPUS_PATH);
@@ -16,7 +16,7 @@ describe('nlu shipped model (bot/nlu/model.json)', () => {
     this.timeout(90_000); // a fresh training of 2,800 rows: 10–60 s as the shared machine's load goes
     const shipped = trainRecognizer({ corpus });
     const fresh = trainRecognizer({ corpus, modelPath: null });
-    for (const { text } of [...loadCorpus(DEV_CORPUS_PATH), ...loadCorpus(DEV2_CORPUS_PATH), ...loadCorpus(DEV3_CORPUS_PATH), ...loadCorpus(HOLDOUT2_CORPUS_PATH), ...loadCorpus(DEV4_CORPUS_PATH), ...loadCorpus(DEV5_CORPUS_PATH)]) {
+    for (const { text } of HELD_OUT_SETS.flatMap((set) => loadCorpus(set.path))) {
       const [saved, trained] = [shipped.recognize(text), fresh.recognize(text)];
       assert.equal(saved.intent, trained.intent, text);
       assert.equal(saved.topic, trained.topic, text);
