@@ -16,6 +16,7 @@ import { LocalConversationLock, RedisConversationLock } from '../state/conversat
 import { conversationShape } from '../state/conversationShape';
 import { createTurnErrorHandler } from './turnErrors';
 import { BotAdapter, type AdapterOptions } from './adapter';
+import { ProactiveMessenger } from './proactive';
 import { RedisStorage } from '../state/redisStorage';
 import { SnapshotConversationState } from '../state/conversationState';
 import { connectOrKeepTrying, createRedisClient } from '../state/redisClient';
@@ -100,18 +101,20 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   const shape = conversationShape(conversationState);
 
   const adapter = new BotAdapter(config, { log, authentication: options.authentication });
+  // The one sender outside a user's turn, shared by the handoff, the requests and the expiry pings.
+  const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
   // What the person's paired agent last reported, in words for the help desk (ticket and request cards).
   const cardReport = async (userId: string) => cardReportText(await agentLink.service.lastReport(userId), resolveLocale(config.BOT_LOCALE), (at) => handoff.hours.formatTime(at));
   let requestService: RequestService | undefined;
   const handoff = createHandoff(config, {
-    adapter, redis, log, now: services.now, policy: services.policy, memo: shape.handoff,
+    messenger, redis, log, now: services.now, policy: services.policy, memo: shape.handoff,
     requestSummary: async (userId) => requestService?.summaryFor(userId),
     cardState: cardReport,
   });
   let listeningPort = config.PORT;
   const requests = createRequests(config, {
     redis, log, now: services.now, policy: services.policy, roster: services.roster, handoff: handoff.engine,
-    courier: handoff.courier, hours: handoff.hours, cardReport, publicUrl: () => config.PUBLIC_URL ?? `http://localhost:${listeningPort}`,
+    messenger, hours: handoff.hours, cardReport, publicUrl: () => config.PUBLIC_URL ?? `http://localhost:${listeningPort}`,
   });
   requestService = requests.service;
   services.renewals = requests.service;
@@ -125,7 +128,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   });
   adapter.onTurnError = createTurnErrorHandler(conversationState, log, metrics);
   const reminders = createReminders(config, {
-    adapter, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders,
+    messenger, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders,
     openRequest: async (userId, locale) => {
       const open = await requests.service.openFor(userId);
       return open && { number: open.number, status: requests.service.life.label(open.status, locale) };

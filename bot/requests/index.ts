@@ -25,13 +25,13 @@ export interface RequestParts {
 
 /** Builds the renewal requests: Redis-backed when Redis is configured, in memory otherwise; the desk channel and its members are the handoff's. */
 export function createRequests(config: BotConfig, parts: {
-  redis?: Redis; log: Logger; now: () => Date; policy: Policy; roster: ExpiryRoster; handoff: HandoffEngine; courier: ProactiveMessenger; hours: WorkingHours;
+  redis?: Redis; log: Logger; now: () => Date; policy: Policy; roster: ExpiryRoster; handoff: HandoffEngine; messenger: ProactiveMessenger; hours: WorkingHours;
   publicUrl: () => string;
   cardReport?: (userId: string) => Promise<string | undefined>;
 }): RequestParts {
   const store = parts.redis ? new RedisRequestStore(parts.redis, `${config.REDIS_KEY_PREFIX}requests:`) : new MemoryRequestStore();
   const service = new RequestService({
-    store, policy: parts.policy, roster: parts.roster, courier: parts.courier, hours: parts.hours, log: parts.log, now: parts.now,
+    store, policy: parts.policy, roster: parts.roster, messenger: parts.messenger, hours: parts.hours, log: parts.log, now: parts.now,
     deskLocale: parts.handoff.deskLocale, desk: async () => (await parts.handoff.store.desk()) ?? undefined,
     isMember: (account) => parts.handoff.isMember(account), publicUrl: parts.publicUrl,
     linkTtlSeconds: config.REQUEST_LINK_TTL_SECONDS, numberPrefix: config.REQUEST_NUMBER_PREFIX, cardReport: parts.cardReport,

@@ -25,7 +25,7 @@ export interface RequestServiceOptions {
   store: RequestStore;
   policy: Policy;
   roster: ExpiryRoster;
-  courier: ProactiveMessenger;
+  messenger: ProactiveMessenger;
   hours: WorkingHours;
   log: Logger;
   now: () => Date;
@@ -295,7 +295,7 @@ export class RequestService implements RenewalRecorder {
         number: request.number, name: request.requester.name, days, status: this.life.label(request.status, deskLocale),
       }));
       const desk = request.desk?.threadRef ?? (await this.options.desk());
-      if (desk) await this.options.courier.send(desk, card);
+      if (desk) await this.options.messenger.send(desk, card);
       next = hours.addWorkingDays(now, 1);
     }
     await this.change(number, (current) => (current.status === request.status ? { ...current, dueAt: next.toISOString() } : 'stale'), async () => {});
@@ -360,14 +360,14 @@ export class RequestService implements RenewalRecorder {
     await this.toThread(request, t(deskLocale, 'request.deskChangeNote', {
       name: actor.name, from: this.life.label(change.from ?? '', deskLocale), to: this.life.label(change.to, deskLocale),
     }));
-    await this.options.courier.send(request.requester.ref, MessageFactory.attachment(statusNoticeCard(request, change, this.noticeContext())));
+    await this.options.messenger.send(request.requester.ref, MessageFactory.attachment(statusNoticeCard(request, change, this.noticeContext())));
   }
 
   private async postToDesk(request: RenewalRequest): Promise<RenewalRequest> {
     const desk = await this.options.desk();
     if (!desk?.conversation) return request;
     try {
-      const [cardActivityId] = await this.options.courier.send(desk, MessageFactory.attachment(await this.deskCard(request)));
+      const [cardActivityId] = await this.options.messenger.send(desk, MessageFactory.attachment(await this.deskCard(request)));
       if (!cardActivityId) return request;
       const threadRef = { ...desk, conversation: { ...desk.conversation, id: `${desk.conversation.id};messageid=${cardActivityId}` } };
       const outcome = await this.change(request.number, (current) => ({ ...current, desk: { threadRef, cardActivityId } }), async () => {});
@@ -380,11 +380,11 @@ export class RequestService implements RenewalRecorder {
 
   async refreshDesk(request: RenewalRequest): Promise<void> {
     if (!request.desk) return;
-    await this.options.courier.update(request.desk.threadRef, request.desk.cardActivityId, MessageFactory.attachment(await this.deskCard(request)));
+    await this.options.messenger.update(request.desk.threadRef, request.desk.cardActivityId, MessageFactory.attachment(await this.deskCard(request)));
   }
 
   private async toThread(request: RenewalRequest, text: string): Promise<void> {
-    if (request.desk) await this.options.courier.send(request.desk.threadRef, MessageFactory.text(text));
+    if (request.desk) await this.options.messenger.send(request.desk.threadRef, MessageFactory.text(text));
   }
 
   private async deskCard(request: RenewalRequest) {

@@ -51,7 +51,7 @@ export class DialogHarness {
     this.roster = new ExpiryRoster();
     // No help desk channel here: the request is recorded and numbered, nothing is sent proactively.
     this.renewals = new RequestService({
-      store: new MemoryRequestStore(), policy: this.policy, roster: this.roster, courier: new ProactiveMessenger(undefined as never, ''),
+      store: new MemoryRequestStore(), policy: this.policy, roster: this.roster, messenger: new ProactiveMessenger(undefined as never, ''),
       hours: new WorkingHours({ hours: '08:30-17:30', days: '1-5', timeZone: 'Europe/Istanbul' }), log: createLogger('silent'), now: () => now,
       deskLocale: 'tr', desk: async () => undefined, isMember: () => false, publicUrl: () => 'http://localhost:3978',
       linkTtlSeconds: 86_400, numberPrefix: 'EI',
