@@ -14,8 +14,6 @@ import { PIN_STEPS_BY_CASE, rulesCaseOf, type NewCardRulesCase } from '../domain
 export const NEW_CARD_PIN_DIALOG = 'newCardPinDialog';
 const PROMPT = `${NEW_CARD_PIN_DIALOG}.prompt`;
 const FLOW = `${NEW_CARD_PIN_DIALOG}.flow`;
-/** After this many "Takıldım" presses the help card offers a person. */
-const STUCK_BEFORE_HANDOFF = 2;
 
 interface StepOptions {
   index: number;
@@ -117,6 +115,6 @@ export class NewCardPinDialog extends PathDialog {
   private helpCard(pinStep: PinStep, stuckCount: number, locale: Locale) {
     const { policy } = this.services;
     const paragraphs = pinStep.help.length ? pinStep.help.map((id) => policyText(policy, id, locale)) : [t(locale, 'newCardPin.help.generic')];
-    return stepHelpCard(locale, paragraphs, stuckButtons(locale, stuckCount, STUCK_BEFORE_HANDOFF));
+    return stepHelpCard(locale, paragraphs, stuckButtons(locale, stuckCount, policy.stuck.offerPersonAfter));
   }
 }

@@ -6,7 +6,7 @@ import { localeOf, t, wordsOf, type Locale } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import type { CardPromptOptions } from './cardPrompt';
 import { addDays, daysBetween, formatDate, istanbulDate } from '../domain/dates';
-import { labelledChoices, policyText, reasonOf, renewalTiming, textIn, type RenewalTiming } from '../domain/policy';
+import { expiryDateBounds, labelledChoices, policyText, reasonOf, renewalTiming, textIn, type RenewalTiming } from '../domain/policy';
 import { stopExpiryPings, type PathServices } from './pathServices';
 import { userOf } from '../domain/people';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
@@ -74,7 +74,7 @@ export class RenewalDialog extends PathDialog {
     const today = this.today();
     return step.beginDialog(PROMPT, {
       card: { title: t(locale, 'renewal.expiryQuestion'), paragraphs: [t(locale, 'renewal.expiryWhere')] },
-      date: { inputLabel: t(locale, 'renewal.expiryLabel'), submitLabel: t(locale, 'renewal.expirySubmit'), min: addDays(today, -5 * 366), max: addDays(today, 6 * 366) },
+      date: { inputLabel: t(locale, 'renewal.expiryLabel'), submitLabel: t(locale, 'renewal.expirySubmit'), ...expiryDateBounds(this.services.policy, today) },
     } satisfies CardPromptOptions);
   }
 
