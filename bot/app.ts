@@ -17,6 +17,7 @@ import { conversationShape } from '../state/conversationShape';
 import { createTurnErrorHandler } from './turnErrors';
 import { BotAdapter, type AdapterOptions } from './adapter';
 import { ProactiveMessenger } from './proactive';
+import { TurnOutbox } from './turnOutbox';
 import { RedisStorage } from '../state/redisStorage';
 import { SnapshotConversationState } from '../state/conversationState';
 import { connectOrKeepTrying, createRedisClient } from '../state/redisClient';
@@ -103,6 +104,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   const adapter = new BotAdapter(config, { log, authentication: options.authentication });
   // The one sender outside a user's turn, shared by the handoff, the requests and the expiry pings.
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
+  const outbox = new TurnOutbox();
   // What the person's paired agent last reported, in words for the help desk (ticket and request cards).
   const cardReport = async (userId: string) => cardReportText(await agentLink.service.lastReport(userId), resolveLocale(config.BOT_LOCALE), (at) => handoff.hours.formatTime(at));
   let requestService: RequestService | undefined;
@@ -114,7 +116,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   let listeningPort = config.PORT;
   const requests = createRequests(config, {
     redis, log, now: services.now, policy: services.policy, roster: services.roster, handoff: handoff.engine,
-    messenger, hours: handoff.hours, cardReport, publicUrl: () => config.PUBLIC_URL ?? `http://localhost:${listeningPort}`,
+    messenger, outbox, hours: handoff.hours, cardReport, publicUrl: () => config.PUBLIC_URL ?? `http://localhost:${listeningPort}`,
   });
   requestService = requests.service;
   services.renewals = requests.service;
@@ -122,7 +124,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   // The desk's own words reach the user as written (issue 14): the guard keeps them aside for the relay.
   const fromHelpDesk = (context: TurnContext) => context.activity.conversation?.conversationType === 'channel' && handoff.engine.isMember(context.activity.from);
   usePipeline(adapter, {
-    conversationState, userState, shape, defaultLocale: config.BOT_LOCALE, log, fromHelpDesk, last: [requests.middleware],
+    conversationState, userState, shape, defaultLocale: config.BOT_LOCALE, log, fromHelpDesk, outbox,
     // One turn at a time per conversation, across instances (a double press acts once).
     lock: redis ? new RedisConversationLock(redis, { prefix: `${config.REDIS_KEY_PREFIX}lock:` }) : new LocalConversationLock(),
   });

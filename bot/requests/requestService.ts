@@ -17,7 +17,7 @@ import type { WorkingHours } from '../handoff/workingHours';
 import { deskCard, listCard, suspensionCheckText } from '../../cards/deskCards';
 import { LifeCycle } from './lifeCycle';
 import { toCsv } from './requestCsv';
-import { TURN_END_MESSAGES } from './requestMiddleware';
+import type { TurnOutbox } from '../turnOutbox';
 import { LATE_FORM_PATH, renderForm, type FormTemplate } from './requestForm';
 import { alreadyOpenCard, formCard, mineCard, requestNumberCard, statusNoticeCard, withdrawQuestionCard, type NoticeContext } from '../../cards/requestCards';
 
@@ -26,6 +26,8 @@ export interface RequestServiceOptions {
   policy: Policy;
   roster: ExpiryRoster;
   messenger: ProactiveMessenger;
+  /** The request's number and form link go out after the path's own answer. */
+  outbox: TurnOutbox;
   hours: WorkingHours;
   log: Logger;
   now: () => Date;
@@ -100,8 +102,8 @@ export class RequestService implements RenewalRecorder {
     if (!created) return this.showOpen(context, request, draft);
     this.options.log.info({ number: request.number, status, late: request.late }, 'renewal request recorded');
     const posted = await this.postToDesk(request);
-    await atTurnEnd(context, MessageFactory.attachment(requestNumberCard(request, locale)));
-    if (request.late) await atTurnEnd(context, await this.formMessage(context, posted));
+    await this.options.outbox.afterAnswer(context, MessageFactory.attachment(requestNumberCard(request, locale)));
+    if (request.late) await this.options.outbox.afterAnswer(context, await this.formMessage(context, posted));
     return posted;
   }
 
@@ -316,7 +318,7 @@ export class RequestService implements RenewalRecorder {
         if (reasonChanged) reasonUpdate = labelOf(this.options.policy.reasons, draft.reason, locale);
       }
     }
-    await atTurnEnd(context, MessageFactory.attachment(alreadyOpenCard(request, this.life, locale, reasonUpdate)));
+    await this.options.outbox.afterAnswer(context, MessageFactory.attachment(alreadyOpenCard(request, this.life, locale, reasonUpdate)));
     return request;
   }
 
@@ -434,13 +436,6 @@ export class RequestService implements RenewalRecorder {
 /** The filters' words ("talepler geciken", "talepler bu ay süresi dolanlar"), folded like the text they are matched against. */
 const LATE_WORDS = wordsOf('words.late').map(foldWords);
 const THIS_MONTH_WORDS = wordsOf('words.thisMonth').map(foldWords);
-
-/** Sends after the path's own answer when the request middleware runs the turn (else at once: dialog tests). */
-async function atTurnEnd(context: TurnContext, activity: Partial<Activity>): Promise<void> {
-  const queue = context.turnState.get(TURN_END_MESSAGES) as Partial<Activity>[] | undefined;
-  if (queue) queue.push(activity);
-  else await context.sendActivity(activity);
-}
 
 function deskActor(account: ChannelAccount): RequestActor {
   return { kind: 'desk', name: account.name ?? '', id: account.id, aadObjectId: account.aadObjectId?.toLowerCase() };
