@@ -69,9 +69,9 @@ export interface App {
   reminders: Reminders;
   /** The help desk handoff (tests call `sweep()` on it). */
   handoff: HandoffEngine;
-  /** The paired card agents (issue 5): pairing, sockets, probes. */
+  /** The paired card agents: pairing, sockets, probes. */
   agentLink: AgentLink;
-  /** Renewal requests (issue 13): tests sweep and read them. */
+  /** Renewal requests: tests sweep and read them. */
   requests: RequestService;
   /** Every input's entry (tests read the registry). */
   router: Router;
@@ -121,7 +121,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   requestService = requests.service;
   services.renewals = requests.service;
   handoff.sweeper.add('renewal requests', () => requests.service.sweep());
-  // The desk's own words reach the user as written (issue 14): the guard keeps them aside for the relay.
+  // The desk's own words reach the user as written: masked for storage and logs, the original kept aside for the relay.
   const fromHelpDesk = (context: TurnContext) => context.activity.conversation?.conversationType === 'channel' && handoff.engine.isMember(context.activity.from);
   usePipeline(adapter, {
     conversationState, userState, shape, defaultLocale: config.BOT_LOCALE, log, fromHelpDesk, outbox,

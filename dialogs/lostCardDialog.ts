@@ -55,7 +55,7 @@ export class LostCardDialog extends PathDialog {
     return step.beginDialog(SUSPENSION_CHECK_DIALOG);
   }
 
-  /** Kamu SM's answer (issue 18), kept for the renewal request. */
+  /** Kamu SM's answer (is the certificate really suspended?), kept with the renewal request for the desk. */
   private async checkedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     (step.values as { check?: unknown }).check = checkRecord(step.result);
     return step.beginDialog(WHO_PAYS_DIALOG, { reason: reasonForPath(this.services.policy, 'lostCard')?.id } satisfies WhoPaysOptions);
