@@ -8,6 +8,7 @@
 import { Redis } from 'ioredis';
 import { createLogger } from '../bot/logger';
 import { ProactiveMessenger } from '../bot/proactive';
+import { TurnOutbox } from '../bot/turnOutbox';
 import { WorkingHours } from '../bot/handoff/workingHours';
 import { RequestService } from '../bot/requests';
 import { loadPolicy } from '../domain/policy';
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
     await load(store);
     console.log(`${OPEN} open + ${CLOSED} closed requests created through the store in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const service = new RequestService({
-      store, policy, roster: new ExpiryRoster(), courier: new ProactiveMessenger(undefined as never, ''),
+      store, policy, roster: new ExpiryRoster(), messenger: new ProactiveMessenger(undefined as never, ''), outbox: new TurnOutbox(),
       hours: new WorkingHours({ hours: '08:30-17:30', days: '1-5', timeZone: 'Europe/Istanbul' }), log: createLogger('silent'), now: () => NOW,
       deskLocale: 'tr', desk: async () => undefined, isMember: () => true, publicUrl: () => 'http://localhost', linkTtlSeconds: 3600, numberPrefix: 'EI',
     });

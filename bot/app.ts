@@ -16,6 +16,8 @@ import { LocalConversationLock, RedisConversationLock } from '../state/conversat
 import { conversationShape } from '../state/conversationShape';
 import { createTurnErrorHandler } from './turnErrors';
 import { BotAdapter, type AdapterOptions } from './adapter';
+import { ProactiveMessenger } from './proactive';
+import { TurnOutbox } from './turnOutbox';
 import { RedisStorage } from '../state/redisStorage';
 import { SnapshotConversationState } from '../state/conversationState';
 import { connectOrKeepTrying, createRedisClient } from '../state/redisClient';
@@ -67,9 +69,9 @@ export interface App {
   reminders: Reminders;
   /** The help desk handoff (tests call `sweep()` on it). */
   handoff: HandoffEngine;
-  /** The paired card agents (issue 5): pairing, sockets, probes. */
+  /** The paired card agents: pairing, sockets, probes. */
   agentLink: AgentLink;
-  /** Renewal requests (issue 13): tests sweep and read them. */
+  /** Renewal requests: tests sweep and read them. */
   requests: RequestService;
   /** Every input's entry (tests read the registry). */
   router: Router;
@@ -100,32 +102,35 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
   const shape = conversationShape(conversationState);
 
   const adapter = new BotAdapter(config, { log, authentication: options.authentication });
+  // The one sender outside a user's turn, shared by the handoff, the requests and the expiry pings.
+  const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
+  const outbox = new TurnOutbox();
   // What the person's paired agent last reported, in words for the help desk (ticket and request cards).
   const cardReport = async (userId: string) => cardReportText(await agentLink.service.lastReport(userId), resolveLocale(config.BOT_LOCALE), (at) => handoff.hours.formatTime(at));
   let requestService: RequestService | undefined;
   const handoff = createHandoff(config, {
-    adapter, redis, log, now: services.now, policy: services.policy, memo: shape.handoff,
+    messenger, redis, log, now: services.now, policy: services.policy, memo: shape.handoff,
     requestSummary: async (userId) => requestService?.summaryFor(userId),
     cardState: cardReport,
   });
   let listeningPort = config.PORT;
   const requests = createRequests(config, {
     redis, log, now: services.now, policy: services.policy, roster: services.roster, handoff: handoff.engine,
-    courier: handoff.courier, hours: handoff.hours, cardReport, publicUrl: () => config.PUBLIC_URL ?? `http://localhost:${listeningPort}`,
+    messenger, outbox, hours: handoff.hours, cardReport, publicUrl: () => config.PUBLIC_URL ?? `http://localhost:${listeningPort}`,
   });
   requestService = requests.service;
   services.renewals = requests.service;
   handoff.sweeper.add('renewal requests', () => requests.service.sweep());
-  // The desk's own words reach the user as written (issue 14): the guard keeps them aside for the relay.
+  // The desk's own words reach the user as written: masked for storage and logs, the original kept aside for the relay.
   const fromHelpDesk = (context: TurnContext) => context.activity.conversation?.conversationType === 'channel' && handoff.engine.isMember(context.activity.from);
   usePipeline(adapter, {
-    conversationState, userState, shape, defaultLocale: config.BOT_LOCALE, log, fromHelpDesk, last: [requests.middleware],
+    conversationState, userState, shape, defaultLocale: config.BOT_LOCALE, log, fromHelpDesk, outbox,
     // One turn at a time per conversation, across instances (a double press acts once).
     lock: redis ? new RedisConversationLock(redis, { prefix: `${config.REDIS_KEY_PREFIX}lock:` }) : new LocalConversationLock(),
   });
   adapter.onTurnError = createTurnErrorHandler(conversationState, log, metrics);
   const reminders = createReminders(config, {
-    adapter, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders,
+    messenger, redis, log, now: services.now, policy: services.policy, roster: services.roster, tuning: options.reminders,
     openRequest: async (userId, locale) => {
       const open = await requests.service.openFor(userId);
       return open && { number: open.number, status: requests.service.life.label(open.status, locale) };

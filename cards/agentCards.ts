@@ -2,6 +2,7 @@ import type { Attachment } from 'botbuilder';
 import type { CardReport } from '../paired-agent/report';
 import type { CardReading, DeviceView } from '../bot/agentLink/cardAgent';
 import { messageCard, type CardButton, type CardFact } from './index';
+import { backButton } from './common';
 import { t, type Locale } from './i18n';
 import { Verb } from './verbs';
 import { daysBetween, dayOf, formatDate, istanbulDate, istanbulTime } from '../domain/dates';
@@ -14,7 +15,6 @@ import type { ReaderCard } from '../domain/readerCard';
 
 /** The cards of the paired agent: pairing code, devices, and what the card in the reader says. */
 
-const back = (locale: Locale): CardButton => ({ label: t(locale, 'common.back'), data: { verb: Verb.menu } });
 
 export function pairingCodeCard(locale: Locale, code: string, command: string, minutes: number, expiresAt: string, downloadUrl: string): Attachment {
   return messageCard({
@@ -27,12 +27,12 @@ export function pairingCodeCard(locale: Locale, code: string, command: string, m
     ],
     warning: t(locale, 'agent.pairSecret'),
     note: `${t(locale, 'agent.pairThen')} ${t(locale, 'agent.pairPrivacy')}`,
-    buttons: [back(locale)],
+    buttons: [backButton(locale)],
   });
 }
 
 export function pairingPausedCard(locale: Locale, until: string): Attachment {
-  return messageCard({ title: t(locale, 'agent.pausedTitle'), paragraphs: [t(locale, 'agent.pausedBody', { time: istanbulTime(until) })], buttons: [back(locale)] });
+  return messageCard({ title: t(locale, 'agent.pausedTitle'), paragraphs: [t(locale, 'agent.pausedBody', { time: istanbulTime(until) })], buttons: [backButton(locale)] });
 }
 
 /** Teams shows at most 6 buttons on a card. */
@@ -55,7 +55,7 @@ export function unpairAnswerCard(locale: Locale, unpaired: string | undefined): 
   return messageCard({
     title: unpaired !== undefined ? t(locale, 'agent.unpairedTitle', { device: unpaired }) : t(locale, 'agent.unpairGone'),
     paragraphs: unpaired !== undefined ? [t(locale, 'agent.unpairedBody')] : [],
-    buttons: [back(locale)],
+    buttons: [backButton(locale)],
   });
 }
 
@@ -66,16 +66,16 @@ export function noReportCard(locale: Locale, reading: Exclude<CardReading, { kin
     case 'notPaired':
       return messageCard({
         title: t(locale, 'agent.notPairedTitle'), paragraphs: [t(locale, 'agent.notPairedBody')],
-        buttons: [{ label: t(locale, 'agent.pairButton'), data: { verb: Verb.agentPairing } }, back(locale)],
+        buttons: [{ label: t(locale, 'agent.pairButton'), data: { verb: Verb.agentPairing } }, backButton(locale)],
       });
     case 'offline':
-      return messageCard({ title: t(locale, 'agent.offlineTitle', { device: reading.deviceName }), paragraphs: [t(locale, 'agent.offlineBody')], buttons: [retry, back(locale)] });
+      return messageCard({ title: t(locale, 'agent.offlineTitle', { device: reading.deviceName }), paragraphs: [t(locale, 'agent.offlineBody')], buttons: [retry, backButton(locale)] });
     case 'failed':
       return messageCard({
         title: t(locale, 'agent.failedTitle'),
         // The agent's own sentence (Turkish, e.g. "Okuyucuda kart yok…") says what to do.
         paragraphs: [reading.code === 'timeout' || !reading.message ? t(locale, 'agent.timeout') : reading.message],
-        buttons: [retry, back(locale)],
+        buttons: [retry, backButton(locale)],
       });
   }
 }
@@ -129,7 +129,7 @@ export function cardStatusCard(locale: Locale, report: CardReport, now: Date, po
   for (const problem of report.problems) if (!paragraphs.includes(problem.message)) paragraphs.push(problem.message);
   const buttons: CardButton[] = [
     ...(pin.unlockButton ? [{ label: t(locale, 'agent.unlockButton'), data: { verb: Verb.unlock } }] : []),
-    back(locale),
+    backButton(locale),
   ];
   return messageCard({ title, warning, facts, paragraphs, buttons });
 }

@@ -1,5 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import { messageCard } from './index';
+import { backButton } from './common';
 import { t, type Locale } from './i18n';
 import { Verb } from './verbs';
 import { formatDate } from '../domain/dates';
@@ -22,7 +23,7 @@ export function newCardRulesCard(policy: Policy, rulesCase: NewCardRulesCase, lo
     paragraphs: [t(locale, 'newCardRules.pinSteps')],
     buttons: [
       { label: t(locale, 'menu.newCardPin'), data: { verb: Verb.newCardPin, rulesCase } },
-      { label: t(locale, 'common.back'), data: { verb: Verb.menu } },
+      backButton(locale),
     ],
   });
 }

@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import { messageCard, type CardButton, type CardFact } from './index';
-import { menuButtons } from './common';
+import { backButton, menuButtons } from './common';
 import type { Policy } from '../domain/policy';
 import { t, type Locale } from './i18n';
 import { Verb } from './verbs';
@@ -102,7 +102,7 @@ export function satisfactionCard(ticket: Ticket, locale: Locale): Attachment {
     title: t(locale, 'handoff.ratingQuestion'),
     buttons: [
       ...scores.map((score) => ({ label: t(locale, `handoff.rating${score}`), data: { verb: Verb.handoffRate, ticketId: ticket.id, score } })),
-      { label: t(locale, 'common.back'), data: { verb: Verb.menu } },
+      backButton(locale),
     ],
   });
 }

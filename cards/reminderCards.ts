@@ -1,5 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import { messageCard, type CardButton } from './index';
+import { backButton } from './common';
 import { t, type Locale } from './i18n';
 import { Verb } from './verbs';
 import { expiryFact } from './closingCards';
@@ -55,20 +56,20 @@ export function appliedAnswerCard(title: string, rules: string[], record: boolea
   return messageCard({
     title,
     paragraphs: [...rules, ...(record ? [t(locale, 'request.recordOffer')] : [])],
-    buttons: [...(record ? [{ label: t(locale, 'request.recordButton'), data: { verb: Verb.renewal } }] : []), { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+    buttons: [...(record ? [{ label: t(locale, 'request.recordButton'), data: { verb: Verb.renewal } }] : []), backButton(locale)],
   });
 }
 
 /** "Daha sonra hatırlat" answered: snoozed until `until`, or the press was on a stale ping. */
 export function snoozeAnswerCard(until: string | undefined, locale: Locale): Attachment {
   const title = until ? t(locale, 'reminder.snoozeDone', { date: formatDate(until) }) : t(locale, 'reminder.stale');
-  return messageCard({ title, buttons: [{ label: t(locale, 'common.back'), data: { verb: Verb.menu } }] });
+  return messageCard({ title, buttons: [backButton(locale)] });
 }
 
 /** A snooze would end after expiry: none is given, the renewal is offered instead. */
 export function snoozeTooLateCard(locale: Locale): Attachment {
   return messageCard({
     title: t(locale, 'reminder.snoozeTooLate'),
-    buttons: [{ label: t(locale, 'reminder.start'), data: { verb: Verb.renewal } }, { label: t(locale, 'common.back'), data: { verb: Verb.menu } }],
+    buttons: [{ label: t(locale, 'reminder.start'), data: { verb: Verb.renewal } }, backButton(locale)],
   });
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { dateQuestionCard, messageCard, type MessageCardModel } from '../cards/index';
+import type { MessageCardModel } from '../cards/index';
+import { answeredCard, questionCard } from '../cards/promptCards';
 import { localeOf, t, type StringKey } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { foldWords } from '../bot/nlu/normalize';
@@ -107,13 +108,13 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
   }
 
   private async sendQuestion(context: TurnContext, state: PromptState): Promise<void> {
-    const response = await context.sendActivity(MessageFactory.attachment(questionCard(state, localeOf(context))));
+    const response = await context.sendActivity(MessageFactory.attachment(questionCard(localeOf(context), { promptId: state.promptId, ...state.options })));
     state.activityId = response?.id;
   }
 
   private async replaceCard(context: TurnContext, state: PromptState, activityId: string): Promise<void> {
     try {
-      await context.updateActivity({ ...MessageFactory.attachment(questionCard(state, localeOf(context))), id: activityId });
+      await context.updateActivity({ ...MessageFactory.attachment(questionCard(localeOf(context), { promptId: state.promptId, ...state.options })), id: activityId });
       state.activityId = activityId;
     } catch {
       await this.sendQuestion(context, state);
@@ -122,34 +123,13 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
 
   private async markAnswered(context: TurnContext, state: PromptState, label: string): Promise<void> {
     if (!state.activityId) return;
-    const answered = messageCard({ ...state.options.card, buttons: [], answer: label });
+    const answered = answeredCard(state.options.card, label);
     try {
       await context.updateActivity({ ...MessageFactory.attachment(answered), id: state.activityId });
     } catch {
       // Some clients cannot edit messages; the prompt id still keeps an old button from answering twice.
     }
   }
-}
-
-/**
- * The question's card is rendered with a placeholder prompt id, so the same step renders once and
- * then comes from the cards' cache; the real id is stamped on its buttons afterwards.
- */
-const PROMPT_ID_SLOT = '{promptId}';
-
-function questionCard(state: PromptState, locale: ReturnType<typeof localeOf>): Attachment {
-  const { card, choices = [], date } = state.options;
-  const answerData = (choice: string) => ({ verb: Verb.answer, promptId: PROMPT_ID_SLOT, choice });
-  const attachment = date
-    ? dateQuestionCard({
-      title: card.title, paragraphs: card.paragraphs, inputLabel: date.inputLabel, submitLabel: date.submitLabel,
-      errorMessage: t(locale, 'prompt.dateHint'), data: answerData('date'),
-    })
-    : messageCard({ ...card, buttons: choices.map((choice) => ({ label: choice.label, data: answerData(choice.value) })) });
-  for (const action of (attachment.content as { actions?: { data?: { promptId?: string } }[] }).actions ?? []) {
-    if (action.data?.promptId === PROMPT_ID_SLOT) action.data.promptId = state.promptId;
-  }
-  return attachment;
 }
 
 /** Letters only: the id travels in the card's data, where digits could look like a PIN to the secret guard. */

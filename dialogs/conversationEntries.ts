@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Attachment } from 'botbuilder';
 import { comingSoonCard, helpCard, menuCard } from '../cards/common';
-import { messageCard } from '../cards/index';
-import { localeOf, t } from '../cards/i18n';
+import { cancelledCard, staleActionCard } from '../cards/pathCards';
+import { localeOf } from '../cards/i18n';
 import { Verb } from '../cards/verbs';
 import { dialogEntry, type DialogTurn, type RouteEntry } from '../bot/router/registry';
 import { answerPayload } from './cardPrompt';
@@ -50,7 +50,7 @@ async function cancel(turn: DialogTurn): Promise<void> {
   const locale = localeOf(turn.context);
   const wasBusy = Boolean(turn.inner.activeDialog);
   await turn.inner.cancelAllDialogs();
-  await say(turn, messageCard({ title: t(locale, wasBusy ? 'cancel.done' : 'cancel.nothing'), buttons: [] }));
+  await say(turn, cancelledCard(locale, wasBusy));
   await say(turn, menuCard(locale));
 }
 
@@ -64,7 +64,7 @@ async function resume(turn: DialogTurn): Promise<void> {
 async function answer(turn: DialogTurn): Promise<void> {
   if (turn.inner.activeDialog) return turn.continuePath();
   const locale = localeOf(turn.context);
-  await say(turn, messageCard({ title: t(locale, 'staleAction.body'), buttons: [] }));
+  await say(turn, staleActionCard(locale));
   await say(turn, menuCard(locale));
 }
 

@@ -1,10 +1,9 @@
 import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { backButton } from '../cards/common';
 import { isHandOver, PathDialog } from './pathDialog';
-import { messageCard, type MessageCardModel } from '../cards/index';
+import type { MessageCardModel } from '../cards/index';
+import { faqAnswerCard } from '../cards/pathCards';
 import { localeOf, t, type Locale } from '../cards/i18n';
-import { Verb } from '../cards/verbs';
 import type { CardPromptOptions } from './cardPrompt';
 import { z } from 'zod';
 import { policyText, requireFaqEntries, textIn, type Policy } from '../domain/policy';
@@ -70,13 +69,7 @@ export class FaqDialog extends PathDialog {
 
   private async sendAnswer(step: WaterfallStepContext<FaqOptions>, answer: MessageCardModel): Promise<void> {
     const locale = localeOf(step.context);
-    await step.context.sendActivity(MessageFactory.attachment(messageCard({
-      ...answer,
-      buttons: [
-        { label: t(locale, 'faq.another'), data: { verb: Verb.faq } },
-        backButton(locale),
-      ],
-    })));
+    await step.context.sendActivity(MessageFactory.attachment(faqAnswerCard(locale, answer)));
   }
 }
 

@@ -1,14 +1,14 @@
 import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { isHandOver, PathDialog, stuckButtons } from './pathDialog';
-import { messageCard } from '../cards/index';
+import { isHandOver, PathDialog } from './pathDialog';
+import { lostCardHelpCard, lostCardRecordedCard } from '../cards/pathCards';
 import { localeOf, t, wordsOf } from '../cards/i18n';
 import type { CardPromptOptions } from './cardPrompt';
-import { menuPathText, reasonForPath, textIn } from '../domain/policy';
+import { menuPathText, reasonForPath } from '../domain/policy';
 import { stopExpiryPings, type PathServices } from './pathServices';
 import { userOf } from '../domain/people';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
-import { feeExplanation, feeFacts, newCardRulesCard } from '../cards/closingCards';
+import { newCardRulesCard } from '../cards/closingCards';
 import { SUSPENSION_CHECK_DIALOG, SuspensionCheckDialog } from './suspensionCheckDialog';
 import { checkRecord, type CheckRecord } from '../domain/certificateCheck';
 
@@ -49,17 +49,13 @@ export class LostCardDialog extends PathDialog {
   private async confirmedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (step.result === 'couldNot') {
       const locale = localeOf(step.context);
-      await step.context.sendActivity(MessageFactory.attachment(messageCard({
-        title: t(locale, 'lostCard.helpTitle'),
-        paragraphs: [t(locale, 'lostCard.helpBody', { phone: this.services.policy.kamuSm.callCenter })],
-        buttons: stuckButtons(locale),
-      })));
+      await step.context.sendActivity(MessageFactory.attachment(lostCardHelpCard(locale, this.services.policy.kamuSm.callCenter)));
       return step.replaceDialog(FLOW, { retry: true });
     }
     return step.beginDialog(SUSPENSION_CHECK_DIALOG);
   }
 
-  /** Kamu SM's answer (issue 18), kept for the renewal request. */
+  /** Kamu SM's answer (is the certificate really suspended?), kept with the renewal request for the desk. */
   private async checkedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     (step.values as { check?: unknown }).check = checkRecord(step.result);
     return step.beginDialog(WHO_PAYS_DIALOG, { reason: reasonForPath(this.services.policy, 'lostCard')?.id } satisfies WhoPaysOptions);
@@ -75,14 +71,7 @@ export class LostCardDialog extends PathDialog {
       suspensionCheck: (step.values as { check?: CheckRecord }).check,
     }, this.services.now(), step.context);
     await stopExpiryPings(this.services, step.context);
-    await step.context.sendActivity(MessageFactory.attachment(messageCard({
-      title: t(locale, 'lostCard.recordedTitle'),
-      facts: feeFacts(policy, fee, locale),
-      paragraphs: [
-        t(locale, 'request.sentTo', { department: textIn(policy.institution.itDepartment, locale) }),
-        ...feeExplanation(fee, locale),
-      ],
-    })));
+    await step.context.sendActivity(MessageFactory.attachment(lostCardRecordedCard(locale, policy, fee)));
     // The new card replaces a suspended certificate: R4 and the PIN steps, never R3.
     await step.context.sendActivity(MessageFactory.attachment(newCardRulesCard(policy, 'replaced', locale)));
     return step.endDialog();

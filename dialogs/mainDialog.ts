@@ -3,10 +3,9 @@ import {
   ComponentDialog, Dialog, DialogSet, DialogTurnStatus,
   type DialogContext, type DialogState, type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import { backButton, comingSoonCard, menuButtons, menuCard } from '../cards/common';
-import { messageCard } from '../cards/index';
+import { comingSoonCard, menuCard } from '../cards/common';
+import { clarifyCard, domainClarifyCard, outOfScopeCard, switchCard } from '../cards/pathCards';
 import { localeOf, t, type Locale } from '../cards/i18n';
-import { Verb } from '../cards/verbs';
 import { CardPrompt, unclearHintOf } from './cardPrompt';
 import { isHandOver, PathDialog } from './pathDialog';
 import { INTENT_ROUTES, TOPIC_ROUTES, namesTheDomain, type Route } from './intentRoutes';
@@ -102,7 +101,7 @@ export class MainDialog extends ComponentDialog {
     if (result?.topic) return this.startRoute(inner, TOPIC_ROUTES[result.topic]);
     const decision = result ? decide(result) : undefined;
     if (decision?.kind === 'confident' && decision.intent !== 'none') return this.startRoute(inner, INTENT_ROUTES[decision.intent]);
-    if (decision?.kind === 'clarify') return send(inner, clarifyCard(locale, decision.options.map((option) => option.intent)));
+    if (decision?.kind === 'clarify') return send(inner, clarifyCard(locale, routesOf(decision.options.map((option) => option.intent))));
     if (decision && namesTheDomain(text, this.otherSystems)) return send(inner, domainClarifyCard(locale));
     await send(inner, decision ? outOfScopeCard(locale) : menuCard(locale));
   }
@@ -151,36 +150,13 @@ export class MainDialog extends ComponentDialog {
   }
 }
 
-function switchCard(locale: Locale, route: Route): Attachment {
-  return messageCard({
-    title: t(locale, 'nlu.switchQuestion', { path: t(locale, route.label) }),
-    buttons: [
-      { label: t(locale, 'nlu.switchYes'), data: route.action },
-      { label: t(locale, 'nlu.switchNo'), data: { verb: Verb.resume } },
-    ],
-  });
-}
-
-function clarifyCard(locale: Locale, intents: Intent[]): Attachment {
+/** One choice per distinct path ("bitir" could name help twice). */
+function routesOf(intents: Intent[]): Route[] {
   const labels = new Set<string>();
-  // One button per distinct answer ("bitir" could name help twice).
-  const routes = intents
+  return intents
     .filter((intent): intent is Exclude<Intent, 'none'> => intent !== 'none')
     .map((intent) => INTENT_ROUTES[intent])
     .filter((route) => !labels.has(route.label) && labels.add(route.label));
-  return messageCard({
-    title: t(locale, 'nlu.clarify'),
-    buttons: [...routes.map((route) => ({ label: t(locale, route.label), data: route.action })), backButton(locale)],
-  });
-}
-
-/** A message about a PIN, card or e-imza the recognizer could not place: ask, never "out of scope". */
-function domainClarifyCard(locale: Locale): Attachment {
-  return messageCard({ title: t(locale, 'nlu.domainClarifyTitle'), paragraphs: [t(locale, 'nlu.domainClarifyBody')], buttons: menuButtons(locale) });
-}
-
-function outOfScopeCard(locale: Locale): Attachment {
-  return messageCard({ title: t(locale, 'nlu.outOfScopeTitle'), paragraphs: [t(locale, 'nlu.outOfScopeBody')], buttons: menuButtons(locale) });
 }
 
 export async function send(inner: DialogContext, card: Attachment): Promise<void> {

@@ -1,8 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { backButton } from '../cards/common';
-import { PathDialog, stuckButtons } from './pathDialog';
-import { messageCard } from '../cards/index';
+import { PathDialog } from './pathDialog';
+import { oldCardInReaderCard, pinDoneCard, stepHelpCard, stuckButtons } from '../cards/pathCards';
 import { localeOf, t, wordsOf, type Locale } from '../cards/i18n';
 import type { CardPromptOptions, CardPromptResult, SteppedAnswer } from './cardPrompt';
 import { z } from 'zod';
@@ -10,14 +9,11 @@ import { fillPolicy, policyText, textIn, type Policy } from '../domain/policy';
 import type { PathServices } from './pathServices';
 import { readReaderCard } from '../domain/readerCard';
 import { newCardInReaderCard } from '../cards/agentCards';
-import { formatDate } from '../domain/dates';
 import { PIN_STEPS_BY_CASE, rulesCaseOf, type NewCardRulesCase } from '../domain/newCardRules';
 
 export const NEW_CARD_PIN_DIALOG = 'newCardPinDialog';
 const PROMPT = `${NEW_CARD_PIN_DIALOG}.prompt`;
 const FLOW = `${NEW_CARD_PIN_DIALOG}.flow`;
-/** After this many "Takıldım" presses the help card offers a person. */
-const STUCK_BEFORE_HANDOFF = 2;
 
 interface StepOptions {
   index: number;
@@ -88,11 +84,7 @@ export class NewCardPinDialog extends PathDialog {
     }
     if (index + 1 < this.steps.length) return step.replaceDialog(FLOW, { index: index + 1, stuckCount: 0, rulesCase, card } satisfies StepOptions);
     const locale = localeOf(step.context);
-    await step.context.sendActivity(MessageFactory.attachment(messageCard({
-      title: t(locale, 'newCardPin.doneTitle'),
-      paragraphs: this.closingRules(rulesCase, locale),
-      buttons: [backButton(locale)],
-    })));
+    await step.context.sendActivity(MessageFactory.attachment(pinDoneCard(locale, this.closingRules(rulesCase, locale))));
     return step.endDialog();
   }
 
@@ -115,10 +107,7 @@ export class NewCardPinDialog extends PathDialog {
     if (reader.kind === 'new') {
       await step.context.sendActivity(MessageFactory.attachment(newCardInReaderCard(locale, reader, [t(locale, 'agent.newCardPinHint')])));
     } else if (reader.kind === 'current') {
-      await step.context.sendActivity(MessageFactory.attachment(messageCard({
-        title: t(locale, 'agent.oldCardInReader', { serial: reader.serial, until: formatDate(reader.expiry) }),
-        paragraphs: [t(locale, 'agent.newCardPinHint')],
-      })));
+      await step.context.sendActivity(MessageFactory.attachment(oldCardInReaderCard(locale, reader.serial, reader.expiry)));
     }
   }
 
@@ -126,12 +115,6 @@ export class NewCardPinDialog extends PathDialog {
   private helpCard(pinStep: PinStep, stuckCount: number, locale: Locale) {
     const { policy } = this.services;
     const paragraphs = pinStep.help.length ? pinStep.help.map((id) => policyText(policy, id, locale)) : [t(locale, 'newCardPin.help.generic')];
-    const buttons = stuckButtons(locale, stuckCount, STUCK_BEFORE_HANDOFF);
-    const offerPerson = buttons.length > 0;
-    return messageCard({
-      title: t(locale, 'stuck.title'),
-      paragraphs: [...paragraphs, ...(offerPerson ? [t(locale, 'stuck.offerPerson')] : [])],
-      buttons,
-    });
+    return stepHelpCard(locale, paragraphs, stuckButtons(locale, stuckCount, policy.stuck.offerPersonAfter));
   }
 }

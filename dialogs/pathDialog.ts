@@ -3,9 +3,7 @@ import {
   type DialogContext, type DialogTurnResult, type WaterfallStep,
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import type { CardButton } from '../cards/index';
-import { t, type Locale, type StringKey } from '../cards/i18n';
-import { Verb } from '../cards/verbs';
+import type { StringKey } from '../cards/i18n';
 import { CardPrompt } from './cardPrompt';
 
 /**
@@ -39,14 +37,6 @@ export abstract class PathDialog<O extends object = object> extends ComponentDia
     if (turn.status !== DialogTurnStatus.waiting) return this.endComponent(outer, turn.result);
     return turn;
   }
-}
-
-/**
- * "Stuck → offer a person", the same on every path: "Yetkiliye bağlan" once the person has been
- * stuck `times` times at one step (once, unless a path gives its own help first).
- */
-export function stuckButtons(locale: Locale, stuckCount = 1, times = 1): CardButton[] {
-  return stuckCount >= times ? [{ label: t(locale, 'menu.human'), data: { verb: Verb.human } }] : [];
 }
 
 /** A path's explicit hand-over: it ends, and the main dialog starts the path of `verb` in its place. */

@@ -1,13 +1,12 @@
 import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { isHandOver, PathDialog, type HandOver } from './pathDialog';
-import { messageCard } from '../cards/index';
+import { renewalLateCard, renewalNoteCard, renewalRecordedCard } from '../cards/pathCards';
 import { localeOf, t, wordsOf, type Locale } from '../cards/i18n';
-import { backButton } from '../cards/common';
 import { Verb } from '../cards/verbs';
 import type { CardPromptOptions } from './cardPrompt';
 import { addDays, daysBetween, formatDate, istanbulDate } from '../domain/dates';
-import { labelledChoices, policyText, reasonOf, renewalTiming, textIn, type RenewalTiming } from '../domain/policy';
+import { expiryDateBounds, labelledChoices, policyText, reasonOf, renewalTiming, textIn, type RenewalTiming } from '../domain/policy';
 import { stopExpiryPings, type PathServices } from './pathServices';
 import { userOf } from '../domain/people';
 import { WHO_PAYS_DIALOG, WhoPaysDialog, type WhoPaysOptions, type WhoPaysResult } from './whoPaysDialog';
@@ -75,7 +74,7 @@ export class RenewalDialog extends PathDialog {
     const today = this.today();
     return step.beginDialog(PROMPT, {
       card: { title: t(locale, 'renewal.expiryQuestion'), paragraphs: [t(locale, 'renewal.expiryWhere')] },
-      date: { inputLabel: t(locale, 'renewal.expiryLabel'), submitLabel: t(locale, 'renewal.expirySubmit'), min: addDays(today, -5 * 366), max: addDays(today, 6 * 366) },
+      date: { inputLabel: t(locale, 'renewal.expiryLabel'), submitLabel: t(locale, 'renewal.expirySubmit'), ...expiryDateBounds(this.services.policy, today) },
     } satisfies CardPromptOptions);
   }
 
@@ -99,7 +98,7 @@ export class RenewalDialog extends PathDialog {
       const text = remind
         ? t(locale, 'renewal.reminderNoted', { date: formatDate(this.firstPingDay(valuesOf(step).expiry!)) })
         : t(locale, 'renewal.comeBack', { date: formatDate(timing.acceptFrom) });
-      await step.context.sendActivity(MessageFactory.attachment(messageCard({ title: text, buttons: [backButton(locale)] })));
+      await step.context.sendActivity(MessageFactory.attachment(renewalNoteCard(locale, text)));
       return step.endDialog();
     }
     return step.beginDialog(WHO_PAYS_DIALOG, { reason: valuesOf(step).reason } satisfies WhoPaysOptions);
@@ -123,11 +122,8 @@ export class RenewalDialog extends PathDialog {
       ...this.timingNote(timing, locale),
       ...feeExplanation(fee, locale),
     ];
-    await step.context.sendActivity(MessageFactory.attachment(messageCard({
-      title: t(locale, 'renewal.recordedTitle'),
-      facts: [...(expiry ? [expiryFact(expiry, daysBetween(this.today(), expiry), locale)] : []), ...feeFacts(policy, fee, locale)],
-      paragraphs,
-    })));
+    const facts = [...(expiry ? [expiryFact(expiry, daysBetween(this.today(), expiry), locale)] : []), ...feeFacts(policy, fee, locale)];
+    await step.context.sendActivity(MessageFactory.attachment(renewalRecordedCard(locale, facts, paragraphs)));
     await step.context.sendActivity(MessageFactory.attachment(newCardRulesCard(policy, this.rulesCase(fee.reason, late), locale)));
     return step.endDialog();
   }
@@ -167,13 +163,7 @@ export class RenewalDialog extends PathDialog {
 
   private async sayLate(step: WaterfallStepContext, expiry: string, daysOverdue: number): Promise<void> {
     const locale = localeOf(step.context);
-    const { policy } = this.services;
-    await step.context.sendActivity(MessageFactory.attachment(messageCard({
-      title: t(locale, 'renewal.lateTitle'),
-      warning: textIn(policy.renewal.lateRequirement, locale),
-      facts: [expiryFact(expiry, -daysOverdue, locale)],
-      paragraphs: [textIn(policy.institution.handIn, locale)],
-    })));
+    await step.context.sendActivity(MessageFactory.attachment(renewalLateCard(locale, this.services.policy, expiry, daysOverdue)));
   }
 
   private today(): string {

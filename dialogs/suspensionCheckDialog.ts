@@ -2,7 +2,7 @@ import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { PathDialog } from './pathDialog';
 import type { RevocationResult } from '../bot/certStatus';
-import { messageCard } from '../cards/index';
+import { suspensionSettledCard } from '../cards/pathCards';
 import { localeOf, t, wordsOf, type StringKey } from '../cards/i18n';
 import type { CardPromptOptions } from './cardPrompt';
 import { istanbulTime } from '../domain/dates';
@@ -43,7 +43,7 @@ export class SuspensionCheckDialog extends PathDialog {
     (step.values as { result?: RevocationResult }).result = result;
     if (result.status !== 'good') {
       const { title, body } = SETTLED[result.status];
-      await step.context.sendActivity(MessageFactory.attachment(messageCard({ title: t(locale, title), paragraphs: [t(locale, body, values)] })));
+      await step.context.sendActivity(MessageFactory.attachment(suspensionSettledCard(locale, title, body, values)));
       return step.endDialog(result);
     }
     return step.beginDialog(PROMPT, {

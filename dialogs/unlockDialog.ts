@@ -1,8 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { backButton } from '../cards/common';
-import { PathDialog, stuckButtons } from './pathDialog';
-import { messageCard } from '../cards/index';
+import { PathDialog } from './pathDialog';
+import { unlockDoneCard, unlockStuckCard } from '../cards/pathCards';
 import { localeOf, t, wordsOf } from '../cards/i18n';
 import type { CardPromptOptions } from './cardPrompt';
 import { menuPathText, policyText } from '../domain/policy';
@@ -43,13 +42,7 @@ export class UnlockDialog extends PathDialog {
   private async outcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = localeOf(step.context);
     const { policy } = this.services;
-    const card = step.result === 'done'
-      ? messageCard({ title: t(locale, 'unlock.doneTitle'), warning: policyText(policy, 'pinPageNeverShare', locale), buttons: [backButton(locale)] })
-      : messageCard({
-        title: t(locale, 'stuck.title'),
-        paragraphs: [policyText(policy, 'helpSecurityWordForgot', locale), policyText(policy, 'helpSmsNumber', locale), t(locale, 'stuck.offerPerson')],
-        buttons: [...stuckButtons(locale), backButton(locale)],
-      });
+    const card = step.result === 'done' ? unlockDoneCard(locale, policy) : unlockStuckCard(locale, policy);
     await step.context.sendActivity(MessageFactory.attachment(card));
     return step.endDialog();
   }

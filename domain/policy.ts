@@ -30,8 +30,12 @@ const policySchema = z.object({
     applyMonthsBeforeExpiry: z.number().int().min(1).max(12),
     /** The institution's window: a request this many days (or fewer) before expiry is recorded. */
     acceptDaysBeforeExpiry: z.number().int().min(1).max(366),
+    /** The expiry dates the date question accepts: this many days before and after today. */
+    expiryDateRange: z.object({ daysBefore: z.number().int().min(0).max(3660), daysAfter: z.number().int().min(1).max(3660) }),
     lateRequirement: sourced,
   }),
+  /** "Takıldım" at a new-card PIN step: a person is offered from this press on (the step's own help first). */
+  stuck: z.object({ offerPersonAfter: z.number().int().min(1).max(5) }),
   reminders: z.object({
     milestones: z.array(z.number().int().min(-30).max(365)).min(1).refine((days) => new Set(days).size === days.length, 'milestones must be distinct'),
     window: z.object({
@@ -231,6 +235,12 @@ export function renewalTiming(policy: Policy, expiry: string, today: string): Re
 }
 
 /** R1's target: `applyMonthsBeforeExpiry` calendar months before expiry (31.03 → 28.02). */
+/** The earliest and latest expiry the renewal's date question accepts, seen from `today`. */
+export function expiryDateBounds(policy: Policy, today: string): { min: string; max: string } {
+  const { daysBefore, daysAfter } = policy.renewal.expiryDateRange;
+  return { min: addDays(today, -daysBefore), max: addDays(today, daysAfter) };
+}
+
 export function targetDate(policy: Policy, expiry: string): string {
   return addMonths(expiry, -policy.renewal.applyMonthsBeforeExpiry);
 }

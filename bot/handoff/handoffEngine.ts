@@ -28,7 +28,7 @@ export interface HandoffEngineOptions {
   store: HandoffStore;
   /** The handoff's part of the user's conversation state (open ticket marker, last lines). */
   memo: StatePropertyAccessor<HandoffMemo>;
-  courier: ProactiveMessenger;
+  messenger: ProactiveMessenger;
   hours: WorkingHours;
   /** The person's open renewal request in words ("EI-2026-0042 · Kamu SM'ye başvuruldu · ..."), for the ticket card. */
   requestSummary?: (userId: string) => Promise<string | undefined>;
@@ -108,7 +108,7 @@ export class HandoffEngine {
 
   /** Opens a ticket for this conversation and tells the user what happens next. */
   async request(context: TurnContext, position: DialogPosition = {}): Promise<void> {
-    const { store, hours, courier, log } = this.options;
+    const { store, hours, messenger, log } = this.options;
     const locale = localeOf(context);
     const conversationId = context.activity.conversation.id;
     if (await store.openTicketFor(conversationId)) return void (await context.sendActivity(t(locale, 'handoff.userAlreadyOpen')));
@@ -138,7 +138,7 @@ export class HandoffEngine {
     memo.recent = [];
     const position1 = (await store.queuePosition(ticket.id)) ?? 1;
     try {
-      const [cardId] = await courier.send(desk, MessageFactory.attachment(this.ticketCard(ticket, recent, position1)));
+      const [cardId] = await messenger.send(desk, MessageFactory.attachment(this.ticketCard(ticket, recent, position1)));
       if (!cardId) throw new Error('the channel returned no id for the ticket card');
       const threadId = `${desk.conversation.id};messageid=${cardId}`;
       await store.attachThread(ticket.id, threadId, { ...desk, conversation: { ...desk.conversation, id: threadId } }, cardId);
@@ -217,7 +217,7 @@ export class HandoffEngine {
 
   /** "Üstlen": exactly one member wins; the card changes in place and the user hears who took over. */
   async claim(context: TurnContext, ticketId: string): Promise<void> {
-    const { store, courier, log, deskLocale } = this.options;
+    const { store, messenger, log, deskLocale } = this.options;
     const from = context.activity.from;
     const name = from.name ?? '';
     if (!this.isMember(from)) {
@@ -237,8 +237,8 @@ export class HandoffEngine {
     const ticket = result.ticket;
     log.info({ ticketId, waitedMs: now.getTime() - Date.parse(ticket.createdAt) }, 'help desk ticket claimed');
     await this.refreshCard(ticket);
-    if (ticket.threadRef) await courier.send(ticket.threadRef, MessageFactory.attachment(deskClaimedCard(ticket, name, context.activity.recipient?.name || 'eimza-bot', deskLocale)));
-    await courier.within(ticket.userRef, async (userContext) => {
+    if (ticket.threadRef) await messenger.send(ticket.threadRef, MessageFactory.attachment(deskClaimedCard(ticket, name, context.activity.recipient?.name || 'eimza-bot', deskLocale)));
+    await messenger.within(ticket.userRef, async (userContext) => {
       await userContext.sendActivity(MessageFactory.attachment(claimedCard(ticket, name, ticket.locale)));
       await this.emit(userContext, EventFactory.createHandoffStatus(userContext.activity.conversation, 'accepted'));
     });
@@ -250,7 +250,7 @@ export class HandoffEngine {
    * Returns false when it was already closed.
    */
   async close(ticketId: string, closedBy: ClosedBy, outcome: TicketOutcome, closer?: Person): Promise<boolean> {
-    const { store, courier, log, deskLocale } = this.options;
+    const { store, messenger, log, deskLocale } = this.options;
     const now = this.options.now();
     const ticket = await store.close(ticketId, closedBy, outcome, now, this.options.retentionSeconds);
     if (!ticket) return false;
@@ -263,9 +263,9 @@ export class HandoffEngine {
           : t(deskLocale, 'handoff.deskClosedByDesk', { name: closer?.name ?? ticket.claimedBy?.name ?? '' });
     await this.bestEffort(ticketId, 'desk side of close', async () => {
       await this.refreshCard(ticket);
-      if (ticket.threadRef) await courier.send(ticket.threadRef, MessageFactory.text(deskNote));
+      if (ticket.threadRef) await messenger.send(ticket.threadRef, MessageFactory.text(deskNote));
     });
-    await this.bestEffort(ticketId, 'user side of close', () => courier.within(ticket.userRef, async (userContext) => {
+    await this.bestEffort(ticketId, 'user side of close', () => messenger.within(ticket.userRef, async (userContext) => {
       const locale = ticket.locale;
       const userNote = outcome === 'withdrawn' ? t(locale, 'handoff.userWithdrawn') : outcome === 'idle' ? t(locale, 'handoff.userIdleClosed')
         : closedBy === 'desk' ? t(locale, 'handoff.userClosedByDesk', { name: closer?.name ?? ticket.claimedBy?.name ?? '' }) : t(locale, 'handoff.userClosed');
@@ -316,13 +316,13 @@ export class HandoffEngine {
 
   /** Returns when to look again, or undefined when this deadline is done. */
   private async onDeadline(ticket: Ticket, kind: 'reannounce' | 'idle', now: number): Promise<number | undefined> {
-    const { hours, courier, deskLocale, store } = this.options;
+    const { hours, messenger, deskLocale, store } = this.options;
     if (kind === 'reannounce') {
       if (ticket.status !== 'waiting') return undefined;
       if (!hours.isOpen(new Date(now))) return hours.nextOpening(new Date(now))?.getTime();
       if (ticket.threadRef) {
         const minutes = Math.round((now - Date.parse(ticket.createdAt)) / 60_000);
-        await courier.send(ticket.threadRef, MessageFactory.attachment(reannounceCard(ticket, minutes, deskLocale)));
+        await messenger.send(ticket.threadRef, MessageFactory.attachment(reannounceCard(ticket, minutes, deskLocale)));
         await store.bumpReannounced(ticket.id);
       }
       return now + this.options.reannounceSeconds * 1000;
@@ -335,11 +335,11 @@ export class HandoffEngine {
   }
 
   private async relay(ticket: Ticket, line: TranscriptLine, direction: 'toDesk' | 'toUser', shown = line.text): Promise<void> {
-    const { store, courier } = this.options;
+    const { store, messenger } = this.options;
     await store.addLine(ticket.id, line, this.options.now());
     const target = direction === 'toDesk' ? ticket.threadRef : ticket.userRef;
     const locale = direction === 'toDesk' ? this.options.deskLocale : ticket.locale;
-    if (target) await courier.send(target, MessageFactory.text(lineText({ ...line, text: shown }, locale)));
+    if (target) await messenger.send(target, MessageFactory.text(lineText({ ...line, text: shown }, locale)));
     // The desk sees on the card that the line reached the user (a reply that never reaches the bot leaves it unchanged).
     if (direction === 'toUser') await this.bestEffort(ticket.id, 'card after a delivered line', () => this.refreshCard(ticket));
   }
@@ -396,7 +396,7 @@ export class HandoffEngine {
     const lines = await this.options.store.lines(ticket.id);
     const recent = lines.filter((line) => line.at <= ticket.createdAt).slice(-RECENT_KEEP);
     const delivered = lines.filter((line) => line.from === 'desk').pop();
-    await this.options.courier.update(ticket.threadRef, ticket.cardActivityId, MessageFactory.attachment(this.ticketCard(ticket, recent, undefined, delivered?.at)));
+    await this.options.messenger.update(ticket.threadRef, ticket.cardActivityId, MessageFactory.attachment(this.ticketCard(ticket, recent, undefined, delivered?.at)));
   }
 
   private ticketCard(ticket: Ticket, recent: TranscriptLine[], queuePosition?: number, lastDeliveredAt?: string) {

@@ -1,4 +1,4 @@
-import type { CloudAdapter, StatePropertyAccessor } from 'botbuilder';
+import type { StatePropertyAccessor } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { BotConfig } from '../config';
 import type { Logger } from '../logger';
@@ -7,7 +7,7 @@ import type { Policy } from '../../domain/policy';
 import { MemoryHandoffStore } from '../../state/memoryHandoffStore';
 import type { HandoffMemo } from '../../state/handoffStore';
 import { RedisHandoffStore } from '../../state/redisHandoffStore';
-import { ProactiveMessenger } from '../proactive';
+import type { ProactiveMessenger } from '../proactive';
 import { HandoffEngine } from './handoffEngine';
 import { handoffEntries, handoffPlaces } from './handoffEntries';
 import type { RouteEntry } from '../router/registry';
@@ -25,13 +25,13 @@ export interface HandoffParts {
   entries: RouteEntry[];
   places: HandoffPlaces;
   sweeper: HandoffSweeper;
-  courier: ProactiveMessenger;
   hours: WorkingHours;
 }
 
 /** Builds the help desk handoff from the configuration: Redis-backed when Redis is configured, in memory otherwise. */
 export function createHandoff(config: BotConfig, parts: {
-  adapter: CloudAdapter; redis?: Redis; log: Logger; now: () => Date; policy: Policy;
+  /** Every message outside the user's turn (one per app, made in bot/app.ts). */
+  messenger: ProactiveMessenger; redis?: Redis; log: Logger; now: () => Date; policy: Policy;
   requestSummary?: (userId: string) => Promise<string | undefined>;
   /** What the person's paired agent last reported, in words. */
   cardState?: (userId: string) => Promise<string | undefined>;
@@ -39,12 +39,11 @@ export function createHandoff(config: BotConfig, parts: {
   memo: StatePropertyAccessor<HandoffMemo>;
 }): HandoffParts {
   const store = parts.redis ? new RedisHandoffStore(parts.redis, `${config.REDIS_KEY_PREFIX}handoff:`) : new MemoryHandoffStore();
-  const courier = new ProactiveMessenger(parts.adapter, config.MicrosoftAppId ?? '');
   const hours = new WorkingHours({ hours: config.HELPDESK_HOURS, days: config.HELPDESK_DAYS, timeZone: TIME_ZONE });
   const engine = new HandoffEngine({
     store,
     memo: parts.memo,
-    courier,
+    messenger: parts.messenger,
     hours,
     requestSummary: parts.requestSummary,
     cardState: parts.cardState && ((user) => parts.cardState!(user.aadObjectId ?? user.id)),
@@ -63,7 +62,6 @@ export function createHandoff(config: BotConfig, parts: {
     entries,
     places: handoffPlaces(engine, entries),
     sweeper: new HandoffSweeper(engine, config.HANDOFF_SWEEP_INTERVAL_MS, parts.log),
-    courier,
     hours,
   };
 }

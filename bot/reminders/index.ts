@@ -1,4 +1,3 @@
-import type { CloudAdapter } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { BotConfig } from '../config';
 import type { Logger } from '../logger';
@@ -13,7 +12,7 @@ import { AppliedActionHandler, type OpenRequestLookup } from './appliedActionHan
 import { BullReminderEngine } from './bullReminderEngine';
 import { InProcessReminderEngine } from './inProcessReminderEngine';
 import { PingDelivery } from './pingDelivery';
-import { ProactiveMessenger, type ProactiveSender } from '../proactive';
+import type { ProactiveSender } from '../proactive';
 import { ReachabilityRecorder } from './reachabilityRecorder';
 import { ReminderCounters, type CounterSnapshot } from './reminderCounters';
 import type { ReminderEngine } from './reminderEngine';
@@ -28,12 +27,13 @@ export interface ReminderTuning {
   lockDurationMs: number;
   stalledIntervalMs: number;
   leaseMs: number;
-  /** Replaces the CloudAdapter sender (tests simulate a crash mid-send). */
+  /** Replaces the app's messenger (tests simulate a crash mid-send). */
   sender: ProactiveSender;
 }
 
 export interface ReminderParts {
-  adapter: CloudAdapter;
+  /** Sends the pings (the app's one ProactiveMessenger). */
+  messenger: ProactiveSender;
   redis?: Redis;
   log: Logger;
   now: () => Date;
@@ -70,7 +70,7 @@ export function createReminders(config: BotConfig, parts: ReminderParts): Remind
   const window = new SendWindow(policy.reminders.window);
   const delivery = new PingDelivery({
     roster, ledger, references, policy, counters, log, now,
-    sender: tuning.sender ?? new ProactiveMessenger(parts.adapter, config.MicrosoftAppId ?? ''),
+    sender: tuning.sender ?? parts.messenger,
     conversationIntervalMs: config.REMINDER_CONVERSATION_INTERVAL_MS,
     leaseMs: tuning.leaseMs ?? tuning.lockDurationMs ?? 30_000,
     defaultLocale: config.BOT_LOCALE,

@@ -17,7 +17,7 @@ import type { WorkingHours } from '../handoff/workingHours';
 import { deskCard, listCard, suspensionCheckText } from '../../cards/deskCards';
 import { LifeCycle } from './lifeCycle';
 import { toCsv } from './requestCsv';
-import { TURN_END_MESSAGES } from './requestMiddleware';
+import type { TurnOutbox } from '../turnOutbox';
 import { LATE_FORM_PATH, renderForm, type FormTemplate } from './requestForm';
 import { alreadyOpenCard, formCard, mineCard, requestNumberCard, statusNoticeCard, withdrawQuestionCard, type NoticeContext } from '../../cards/requestCards';
 
@@ -25,7 +25,9 @@ export interface RequestServiceOptions {
   store: RequestStore;
   policy: Policy;
   roster: ExpiryRoster;
-  courier: ProactiveMessenger;
+  messenger: ProactiveMessenger;
+  /** The request's number and form link go out after the path's own answer. */
+  outbox: TurnOutbox;
   hours: WorkingHours;
   log: Logger;
   now: () => Date;
@@ -100,8 +102,8 @@ export class RequestService implements RenewalRecorder {
     if (!created) return this.showOpen(context, request, draft);
     this.options.log.info({ number: request.number, status, late: request.late }, 'renewal request recorded');
     const posted = await this.postToDesk(request);
-    await atTurnEnd(context, MessageFactory.attachment(requestNumberCard(request, locale)));
-    if (request.late) await atTurnEnd(context, await this.formMessage(context, posted));
+    await this.options.outbox.afterAnswer(context, MessageFactory.attachment(requestNumberCard(request, locale)));
+    if (request.late) await this.options.outbox.afterAnswer(context, await this.formMessage(context, posted));
     return posted;
   }
 
@@ -295,7 +297,7 @@ export class RequestService implements RenewalRecorder {
         number: request.number, name: request.requester.name, days, status: this.life.label(request.status, deskLocale),
       }));
       const desk = request.desk?.threadRef ?? (await this.options.desk());
-      if (desk) await this.options.courier.send(desk, card);
+      if (desk) await this.options.messenger.send(desk, card);
       next = hours.addWorkingDays(now, 1);
     }
     await this.change(number, (current) => (current.status === request.status ? { ...current, dueAt: next.toISOString() } : 'stale'), async () => {});
@@ -316,7 +318,7 @@ export class RequestService implements RenewalRecorder {
         if (reasonChanged) reasonUpdate = labelOf(this.options.policy.reasons, draft.reason, locale);
       }
     }
-    await atTurnEnd(context, MessageFactory.attachment(alreadyOpenCard(request, this.life, locale, reasonUpdate)));
+    await this.options.outbox.afterAnswer(context, MessageFactory.attachment(alreadyOpenCard(request, this.life, locale, reasonUpdate)));
     return request;
   }
 
@@ -360,14 +362,14 @@ export class RequestService implements RenewalRecorder {
     await this.toThread(request, t(deskLocale, 'request.deskChangeNote', {
       name: actor.name, from: this.life.label(change.from ?? '', deskLocale), to: this.life.label(change.to, deskLocale),
     }));
-    await this.options.courier.send(request.requester.ref, MessageFactory.attachment(statusNoticeCard(request, change, this.noticeContext())));
+    await this.options.messenger.send(request.requester.ref, MessageFactory.attachment(statusNoticeCard(request, change, this.noticeContext())));
   }
 
   private async postToDesk(request: RenewalRequest): Promise<RenewalRequest> {
     const desk = await this.options.desk();
     if (!desk?.conversation) return request;
     try {
-      const [cardActivityId] = await this.options.courier.send(desk, MessageFactory.attachment(await this.deskCard(request)));
+      const [cardActivityId] = await this.options.messenger.send(desk, MessageFactory.attachment(await this.deskCard(request)));
       if (!cardActivityId) return request;
       const threadRef = { ...desk, conversation: { ...desk.conversation, id: `${desk.conversation.id};messageid=${cardActivityId}` } };
       const outcome = await this.change(request.number, (current) => ({ ...current, desk: { threadRef, cardActivityId } }), async () => {});
@@ -380,11 +382,11 @@ export class RequestService implements RenewalRecorder {
 
   async refreshDesk(request: RenewalRequest): Promise<void> {
     if (!request.desk) return;
-    await this.options.courier.update(request.desk.threadRef, request.desk.cardActivityId, MessageFactory.attachment(await this.deskCard(request)));
+    await this.options.messenger.update(request.desk.threadRef, request.desk.cardActivityId, MessageFactory.attachment(await this.deskCard(request)));
   }
 
   private async toThread(request: RenewalRequest, text: string): Promise<void> {
-    if (request.desk) await this.options.courier.send(request.desk.threadRef, MessageFactory.text(text));
+    if (request.desk) await this.options.messenger.send(request.desk.threadRef, MessageFactory.text(text));
   }
 
   private async deskCard(request: RenewalRequest) {
@@ -434,13 +436,6 @@ export class RequestService implements RenewalRecorder {
 /** The filters' words ("talepler geciken", "talepler bu ay süresi dolanlar"), folded like the text they are matched against. */
 const LATE_WORDS = wordsOf('words.late').map(foldWords);
 const THIS_MONTH_WORDS = wordsOf('words.thisMonth').map(foldWords);
-
-/** Sends after the path's own answer when the request middleware runs the turn (else at once: dialog tests). */
-async function atTurnEnd(context: TurnContext, activity: Partial<Activity>): Promise<void> {
-  const queue = context.turnState.get(TURN_END_MESSAGES) as Partial<Activity>[] | undefined;
-  if (queue) queue.push(activity);
-  else await context.sendActivity(activity);
-}
 
 function deskActor(account: ChannelAccount): RequestActor {
   return { kind: 'desk', name: account.name ?? '', id: account.id, aadObjectId: account.aadObjectId?.toLowerCase() };

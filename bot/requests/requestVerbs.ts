@@ -17,7 +17,7 @@ const nothing = z.object({});
 const numbered = z.object({ number: z.string() });
 
 /**
- * Every entry of the renewal requests (issue 13): what the help desk does in its channel and what
+ * Every entry of the renewal requests: what the help desk does in its channel and what
  * the staff member does in the personal chat. Typed commands take an argument ("talepler geciken").
  */
 export function requestEntries(service: RequestService, desk: { isMember(context: TurnContext): boolean; locale: 'tr' | 'en' }): RouteEntry[] {

@@ -12,6 +12,7 @@ import { addDays } from '../../domain/dates';
 import { RequestService } from '../../bot/requests';
 import { MemoryRequestStore } from '../../state/memoryRequestStore';
 import { ProactiveMessenger } from '../../bot/proactive';
+import { TurnOutbox } from '../../bot/turnOutbox';
 import { WorkingHours } from '../../bot/handoff/workingHours';
 import { ExpiryRoster } from '../../state/expiryRoster';
 import { adaptiveCardOf, visibleText } from '../support/fakeConnector';
@@ -50,8 +51,9 @@ export class DialogHarness {
     const storage = new MemoryStorage();
     this.roster = new ExpiryRoster();
     // No help desk channel here: the request is recorded and numbered, nothing is sent proactively.
+    const outbox = new TurnOutbox();
     this.renewals = new RequestService({
-      store: new MemoryRequestStore(), policy: this.policy, roster: this.roster, courier: new ProactiveMessenger(undefined as never, ''),
+      store: new MemoryRequestStore(), policy: this.policy, roster: this.roster, messenger: new ProactiveMessenger(undefined as never, ''), outbox,
       hours: new WorkingHours({ hours: '08:30-17:30', days: '1-5', timeZone: 'Europe/Istanbul' }), log: createLogger('silent'), now: () => now,
       deskLocale: 'tr', desk: async () => undefined, isMember: () => false, publicUrl: () => 'http://localhost:3978',
       linkTtlSeconds: 86_400, numberPrefix: 'EI',
@@ -64,7 +66,7 @@ export class DialogHarness {
     const router = createRouter(paths, {});
     const bot = new EimzaBot(shape, router, new MainDialog(paths, router.registry, options.recognizer ?? (sharedRecognizer ??= trainRecognizer()), this.policy.otherSystems.names));
     this.adapter = new RecordingAdapter((context) => bot.run(context));
-    usePipeline(this.adapter, { conversationState, userState: new UserState(storage), shape, defaultLocale: 'tr-TR', log: createLogger('silent') });
+    usePipeline(this.adapter, { conversationState, userState: new UserState(storage), shape, defaultLocale: 'tr-TR', log: createLogger('silent'), outbox });
     this.adapter.locale = options.locale ?? 'tr-TR';
   }
 

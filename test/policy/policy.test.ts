@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_POLICY_PATH, feeDecision, fillPolicy, loadPolicy, PolicyError, renewalTiming, targetDate, validatePolicy } from '../../domain/policy';
-import { addMonths, TIME_ZONE } from '../../domain/dates';
+import { DEFAULT_POLICY_PATH, expiryDateBounds, feeDecision, fillPolicy, loadPolicy, PolicyError, renewalTiming, targetDate, validatePolicy } from '../../domain/policy';
+import { addDays, addMonths, TIME_ZONE } from '../../domain/dates';
+import { DialogHarness } from '../dialogs/harness';
 import { INTENT_ROUTES, TOPIC_ROUTES } from '../../dialogs/intentRoutes';
 
 const raw = () => JSON.parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')) as Record<string, any>;
@@ -41,6 +42,27 @@ describe('policy: R1 is a calendar month, a target inside a window', () => {
     const edited = validatePolicy({ ...raw(), renewal: { ...raw().renewal, applyMonthsBeforeExpiry: 2, acceptDaysBeforeExpiry: 30 } });
     assert.equal(targetDate(edited, '2027-03-31'), '2027-01-31');
     assert.equal(renewalTiming(edited, '2027-03-31', '2027-02-28').kind, 'tooEarly');
+  });
+});
+
+describe('policy: the paths read their thresholds from it', () => {
+  const refused = (field: RegExp) => (error: Error) => error instanceof PolicyError && field.test(error.message);
+
+  it('the expiry question accepts renewal.expiryDateRange around today (five years back, six ahead as shipped)', () => {
+    assert.deepEqual(expiryDateBounds(policy, '2026-12-01'), { min: addDays('2026-12-01', -5 * 366), max: addDays('2026-12-01', 6 * 366) });
+    const edited = validatePolicy({ ...raw(), renewal: { ...raw().renewal, expiryDateRange: { daysBefore: 10, daysAfter: 20 } } });
+    assert.deepEqual(expiryDateBounds(edited, '2026-12-01'), { min: '2026-11-21', max: '2026-12-21' });
+    assert.throws(() => validatePolicy({ ...raw(), renewal: { ...raw().renewal, expiryDateRange: { daysBefore: -1, daysAfter: 20 } } }), refused(/renewal\.expiryDateRange\.daysBefore/));
+  });
+
+  it('a new-card PIN step offers a person from the stuck.offerPersonAfter-th "Takıldım" on', async () => {
+    assert.equal(policy.stuck.offerPersonAfter, 2);
+    const harness = new DialogHarness();
+    harness.policy.stuck.offerPersonAfter = 1;
+    await harness.say('merhaba');
+    await harness.press("Yeni kartın PIN'i");
+    assert.match(harness.text(await harness.press('Takıldım')), /Yetkiliye bağlan/);
+    assert.throws(() => validatePolicy({ ...raw(), stuck: { offerPersonAfter: 0 } }), refused(/stuck\.offerPersonAfter/));
   });
 });
 
