@@ -78,8 +78,8 @@ export function renewalNoteCard(locale: Locale, text: string): Attachment {
 }
 
 /** Renewal recorded: the expiry and fee facts, where it went and why. */
-export function renewalRecordedCard(locale: Locale, facts: CardFact[], paragraphs: string[]): Attachment {
-  return messageCard({ title: t(locale, 'renewal.recordedTitle'), facts, paragraphs });
+export function renewalRecordedCard(locale: Locale, facts: CardFact[], paragraphs: string[], created = true): Attachment {
+  return messageCard({ title: t(locale, created ? 'renewal.recordedTitle' : 'request.openKeptTitle'), facts, paragraphs });
 }
 
 /** Renewal after the expiry: what the late application needs. */
@@ -136,13 +136,13 @@ export function lostCardHelpCard(locale: Locale, phone: string): Attachment {
   });
 }
 
-/** The replacement card recorded: who pays, where the request went. */
-export function lostCardRecordedCard(locale: Locale, policy: Policy, fee: FeeAnswer): Attachment {
+/** The replacement card recorded (or, `created` false, the open request kept): who pays, where the request went. */
+export function lostCardRecordedCard(locale: Locale, policy: Policy, fee: FeeAnswer, created = true): Attachment {
   return messageCard({
-    title: t(locale, 'lostCard.recordedTitle'),
+    title: t(locale, created ? 'lostCard.recordedTitle' : 'request.openKeptTitle'),
     facts: feeFacts(policy, fee, locale),
     paragraphs: [
-      t(locale, 'request.sentTo', { department: textIn(policy.institution.itDepartment, locale) }),
+      ...(created ? [t(locale, 'request.sentTo', { department: textIn(policy.institution.itDepartment, locale) })] : []),
       ...feeExplanation(fee, locale),
     ],
   });

@@ -66,12 +66,12 @@ export class LostCardDialog extends PathDialog {
     const fee = step.result as WhoPaysResult;
     const locale = localeOf(step.context);
     const { policy } = this.services;
-    await this.services.renewals.add({
+    const { created } = await this.services.renewals.add({
       ...userOf(step.context), reason: fee.reason, role: fee.role, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late: false,
       suspensionCheck: (step.values as { check?: CheckRecord }).check,
     }, this.services.now(), step.context);
     await stopExpiryPings(this.services, step.context);
-    await step.context.sendActivity(MessageFactory.attachment(lostCardRecordedCard(locale, policy, fee)));
+    await step.context.sendActivity(MessageFactory.attachment(lostCardRecordedCard(locale, policy, fee, created)));
     // The new card replaces a suspended certificate: R4 and the PIN steps, never R3.
     await step.context.sendActivity(MessageFactory.attachment(newCardRulesCard(policy, 'replaced', locale)));
     return step.endDialog();

@@ -113,17 +113,17 @@ export class RenewalDialog extends PathDialog {
     const { policy } = this.services;
     const { expiry, timing } = valuesOf(step);
     const late = timing?.kind === 'late';
-    await this.services.renewals.add({
+    const { created } = await this.services.renewals.add({
       ...userOf(step.context), reason: fee.reason, role: fee.role, expiry, payer: fee.payer, feeSource: fee.rules.map((rule) => rule.source).join(','), late,
     }, this.services.now(), step.context);
     await stopExpiryPings(this.services, step.context, reasonOf(policy, fee.reason)?.oldCardStaysValid ? expiry : undefined);
     const paragraphs = [
-      t(locale, 'request.sentTo', { department: textIn(policy.institution.itDepartment, locale) }),
+      ...(created ? [t(locale, 'request.sentTo', { department: textIn(policy.institution.itDepartment, locale) })] : []),
       ...this.timingNote(timing, locale),
       ...feeExplanation(fee, locale),
     ];
     const facts = [...(expiry ? [expiryFact(expiry, daysBetween(this.today(), expiry), locale)] : []), ...feeFacts(policy, fee, locale)];
-    await step.context.sendActivity(MessageFactory.attachment(renewalRecordedCard(locale, facts, paragraphs)));
+    await step.context.sendActivity(MessageFactory.attachment(renewalRecordedCard(locale, facts, paragraphs, created)));
     await step.context.sendActivity(MessageFactory.attachment(newCardRulesCard(policy, this.rulesCase(fee.reason, late), locale)));
     return step.endDialog();
   }

@@ -3,8 +3,14 @@ import type { RenewalRequest, SuspensionCheck } from '../state/requestStore';
 
 /** What a renewal request is recorded from (bot/requests/RequestService); the paths only record and read. */
 export interface RenewalRecorder {
-  add(draft: RenewalDraft, now: Date, context: TurnContext): Promise<RenewalRequest>;
+  add(draft: RenewalDraft, now: Date, context: TurnContext): Promise<Recorded>;
   forUser(userId: string): Promise<RenewalRequest[]>;
+}
+
+/** The request the person now has; `created` false: one was already open, and the person was shown it instead. */
+export interface Recorded {
+  request: RenewalRequest;
+  created: boolean;
 }
 
 export interface RenewalDraft {

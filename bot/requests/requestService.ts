@@ -5,7 +5,7 @@ import { localeOf, t, wordsOf, type Locale } from '../../cards/i18n';
 import { formatDate, istanbulDate } from '../../domain/dates';
 import { labelOf, textIn, type Policy } from '../../domain/policy';
 import { userOf } from '../../domain/people';
-import type { RenewalDraft, RenewalRecorder } from '../../domain/renewals';
+import type { Recorded, RenewalDraft, RenewalRecorder } from '../../domain/renewals';
 import type { ExpiryRoster } from '../../state/expiryRoster';
 import {
   NUMBER_PLACEHOLDER, type OpenFilter, type RenewalRequest, type RequestActor, type RequestChange, type RequestStore,
@@ -77,7 +77,7 @@ export class RequestService implements RenewalRecorder {
    * Called by the paths: records the request (or shows the open one, updating its reason), posts it
    * to the desk, and tells the user its number (and, when late, hands them the form).
    */
-  async add(draft: RenewalDraft, now: Date, context: TurnContext): Promise<RenewalRequest> {
+  async add(draft: RenewalDraft, now: Date, context: TurnContext): Promise<Recorded> {
     const { store, roster } = this.options;
     const locale = localeOf(context);
     const who = userOf(context);
@@ -99,12 +99,12 @@ export class RequestService implements RenewalRecorder {
       createdAt: at, updatedAt: at, statusSince: at, dueAt: this.dueAt(status, now), version: 1,
     };
     const { request, created } = await store.create(requestDraft, this.options.numberPrefix, Number(istanbulDate(now).slice(0, 4)));
-    if (!created) return this.showOpen(context, request, draft);
+    if (!created) return { request: await this.showOpen(context, request, draft), created: false };
     this.options.log.info({ number: request.number, status, late: request.late }, 'renewal request recorded');
     const posted = await this.postToDesk(request);
     await this.options.outbox.afterAnswer(context, MessageFactory.attachment(requestNumberCard(request, locale)));
     if (request.late) await this.options.outbox.afterAnswer(context, await this.formMessage(context, posted));
-    return posted;
+    return { request: posted, created: true };
   }
 
   async forUser(userId: string): Promise<RenewalRequest[]> {

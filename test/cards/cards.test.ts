@@ -140,6 +140,7 @@ const modelRows: CardRow[] = [
   { name: 'pathCards.faqAnswerCard', build: (locale) => pathCards.faqAnswerCard(locale, { title: t(locale, 'faq.feePerson'), paragraphs: [t(locale, 'welcome.body')] }) },
   { name: 'pathCards.renewalNoteCard', build: (locale) => pathCards.renewalNoteCard(locale, t(locale, 'renewal.comeBack', { date: '01.02.2027' })) },
   { name: 'pathCards.renewalRecordedCard', build: (locale) => pathCards.renewalRecordedCard(locale, [{ label: 'Ücret', value: '210 TL' }], [t(locale, 'welcome.body')]) },
+  { name: 'pathCards.renewalRecordedCard (a request already open)', build: (locale) => pathCards.renewalRecordedCard(locale, [{ label: 'Ücret', value: '210 TL' }], [t(locale, 'welcome.body')], false) },
   { name: 'pathCards.renewalLateCard', build: (locale) => pathCards.renewalLateCard(locale, POLICY, '2026-03-01', 9) },
   { name: 'pathCards.pinDoneCard', build: (locale) => pathCards.pinDoneCard(locale, [policyText(POLICY, 'r3', locale)]) },
   { name: 'pathCards.oldCardInReaderCard', build: (locale) => pathCards.oldCardInReaderCard(locale, '1A2B', '2026-12-20') },

@@ -131,6 +131,9 @@ for (const mode of ['redis', 'memory'] as const) {
       await scenario.pressButton('İdari görevim yok');
       await scenario.waitFor(() => /Zaten açık bir yenileme talebiniz var/.test(scenario.userTexts()));
       assert.match(scenario.userTexts(), new RegExp(`${number} numaralı talebiniz üzerinden ilerliyor. Şu anki durumu: Ödeme bekleniyor`));
+      // Nothing new was created, so the path's own card must not say it was.
+      assert.doesNotMatch(scenario.userTexts(), /talebinizi oluşturdum|talebinizi kaydettim/);
+      assert.match(scenario.userTexts(), /Açık talebiniz üzerinden devam ediyoruz/);
       assert.equal(scenario.ticketCards().filter((activity) => /Yenileme talebi EI-/.test(visibleText(activity))).length, 0, 'no second desk card');
 
       const mineButton = findButton(scenario.toUser(), 'Taleplerim');
