@@ -15,7 +15,7 @@ import { loadConfig } from '../bot/config';
 import { FakeConnector } from '../test/support/fakeConnector';
 import { localAuthEndpoints, localCredentials, OpenIdServer } from '../test/support/openIdServer';
 import { freePort } from '../test/support/redisServer';
-import { keepAlive, LoadDriver, pairedRatio, printTable, readOptions, startChild, summarise, throughput, type Measurement } from './turns';
+import { keepAlive, measureRounds, pairedRatio, printTable, readOptions, startChild, type Target } from './turns';
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 
@@ -37,29 +37,16 @@ async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const connector = await new FakeConnector().start();
   const openId = await new OpenIdServer().start();
-  const targets = [
-    { name: 'eimza-bot, memory state, no auth', metadataUrl: undefined, authorization: undefined },
-    { name: 'eimza-bot, memory state, auth on', metadataUrl: openId.metadataUrl, authorization: `Bearer ${openId.token(APP_ID, connector.serviceUrl)}` },
+  const serveWith = (metadataUrl?: string) => async () => {
+    const port = await freePort();
+    return startChild([resolve(__filename), '--serve', String(port), ...(metadataUrl ? [metadataUrl] : [])], {}, port);
+  };
+  const targets: Target[] = [
+    { name: 'eimza-bot, memory state, no auth', start: serveWith() },
+    { name: 'eimza-bot, memory state, auth on', start: serveWith(openId.metadataUrl), authorization: `Bearer ${openId.token(APP_ID, connector.serviceUrl)}` },
   ];
-  const measurements = new Map<string, Measurement[]>(targets.map((target) => [target.name, []]));
   try {
-    for (let round = 1; round <= options.rounds; round++) {
-      for (const target of targets) {
-        const port = await freePort();
-        const server = await startChild([resolve(__filename), '--serve', String(port), ...(target.metadataUrl ? [target.metadataUrl] : [])], {}, port);
-        try {
-          const driver = new LoadDriver(connector, options.workload, target.authorization);
-          const conversations = driver.newConversations(options.conversations);
-          await driver.run(server.url, conversations, options.warmupTurns);
-          const measurement = await driver.run(server.url, conversations, options.turns);
-          measurements.get(target.name)!.push(measurement);
-          process.stderr.write(`round ${round}: ${target.name}: ${throughput(measurement).toFixed(0)} turns/s, ${measurement.errors} errors\n`);
-        } finally {
-          await server.stop();
-        }
-      }
-    }
-    const results = targets.map((target) => summarise(target.name, measurements.get(target.name)!));
+    const results = await measureRounds(targets, connector, options);
     printTable(results, options);
     console.log(`\nauth on / no auth throughput: ${pairedRatio(results[1], results[0]).toFixed(2)}; signing-key fetches: ${openId.fetches.metadata} metadata, ${openId.fetches.keys} keys (one per auth-on bot process)`);
   } finally {

@@ -86,9 +86,11 @@ async function serveEcho(port: number): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Targets.
 
-interface Target {
+export interface Target {
   name: string;
   start(): Promise<{ url: string; stop(): Promise<void> }>;
+  /** The Authorization header every POST carries (none: the bot checks no token). */
+  authorization?: string;
 }
 
 function spawnServer(args: string[], env: Record<string, string>): ChildProcess {
@@ -330,6 +332,30 @@ export function printTable(results: Result[], options: Options): void {
   }
 }
 
+/**
+ * Round-robin: in each round every target is started fresh, warmed up and measured under the same
+ * load, so a busy moment of the machine hits every target alike. One result per target.
+ */
+export async function measureRounds(targets: readonly Target[], connector: FakeConnector, options: Options): Promise<Result[]> {
+  const measurements = new Map<string, Measurement[]>(targets.map((target) => [target.name, []]));
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const target of targets) {
+      const server = await target.start();
+      try {
+        const driver = new LoadDriver(connector, options.workload, target.authorization);
+        const conversations = driver.newConversations(options.conversations);
+        await driver.run(server.url, conversations, options.warmupTurns);
+        const measurement = await driver.run(server.url, conversations, options.turns);
+        measurements.get(target.name)!.push(measurement);
+        process.stderr.write(`round ${round}: ${target.name}: ${throughput(measurement).toFixed(0)} turns/s, ${measurement.errors} errors\n`);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  return targets.map((target) => summarise(target.name, measurements.get(target.name)!));
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -339,25 +365,9 @@ async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const connector = await new FakeConnector().start();
   const redis = await new TestRedisServer().start();
-  const driver = new LoadDriver(connector, options.workload);
   const targets = [echoTarget, eimzaTarget('eimza-bot, memory state'), eimzaTarget('eimza-bot, Redis state', redis)];
-  const measurements = new Map<string, Measurement[]>(targets.map((target) => [target.name, []]));
   try {
-    for (let round = 1; round <= options.rounds; round++) {
-      for (const target of targets) {
-        const server = await target.start();
-        try {
-          const conversations = driver.newConversations(options.conversations);
-          await driver.run(server.url, conversations, options.warmupTurns);
-          const measurement = await driver.run(server.url, conversations, options.turns);
-          measurements.get(target.name)!.push(measurement);
-          process.stderr.write(`round ${round}: ${target.name}: ${throughput(measurement).toFixed(0)} turns/s, ${measurement.errors} errors\n`);
-        } finally {
-          await server.stop();
-        }
-      }
-    }
-    printTable(targets.map((target) => summarise(target.name, measurements.get(target.name)!)), options);
+    printTable(await measureRounds(targets, connector, options), options);
   } finally {
     keepAlive.destroy();
     await connector.stop();
