@@ -4,6 +4,8 @@
  * on DST.
  */
 
+import { normalizeText } from '../bot/nlu/normalize';
+
 /**
  * The institution's time zone, and its one home: calendar days, the reminders' send window and the
  * help desk's working hours all use it. The policy's `reminders.window.timeZone` and the
@@ -84,7 +86,7 @@ export function parseUserDate(text: string): string | undefined {
 
 /** "31 Mart 2027" or "March 31, 2027" as [year, month, day]. */
 function namedMonthDate(text: string): [number, number, number] | undefined {
-  const folded = text.toLocaleLowerCase('tr').normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i');
+  const folded = normalizeText(text);
   const dayFirst = /^(\d{1,2})\.?\s+([a-z]+)\s+(\d{2}|\d{4})$/.exec(folded);
   const monthFirst = /^([a-z]+)\s+(\d{1,2}),?\s+(\d{2}|\d{4})$/.exec(folded);
   const [day, name, year] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];

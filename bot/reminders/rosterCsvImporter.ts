@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { normalizeText } from '../nlu/normalize';
 import { parseUserDate } from '../../domain/dates';
 import type { Policy } from '../../domain/policy';
 import type { ConversationReferenceStore } from '../../state/conversationReferences';
@@ -129,5 +130,5 @@ function count(text: string, character: string): number {
 
 /** "Son Kullanma Tarihi" → "son kullanma tarihi"; Turkish letters folded (İ→i, ı→i, ş→s ...). */
 function normalise(text: string): string {
-  return text.trim().toLocaleLowerCase('tr-TR').replace(/[ıİ]/g, 'i').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[_\s]+/g, ' ');
+  return normalizeText(text.trim()).replace(/[_\s]+/g, ' ');
 }
