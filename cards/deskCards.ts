@@ -52,7 +52,7 @@ function requestFacts(request: RenewalRequest, { policy, locale, now, cardReport
     ...(request.requester.unit ? [{ label: t(locale, 'request.factUnit'), value: request.requester.unit }] : []),
     { label: t(locale, 'request.factReason'), value: labelOf(policy.reasons, request.reason, locale) },
     ...(request.role ? [{ label: t(locale, 'request.factRole'), value: labelOf(policy.roles, request.role, locale) }] : []),
-    { label: t(locale, 'request.factPayer'), value: `${t(locale, request.payer === 'person' ? 'request.payerPerson' : 'request.payerInstitution')} (${request.feeSource})` },
+    { label: t(locale, 'request.factPayer'), value: `${payerText(request, locale)} (${request.feeSource})` },
     { label: t(locale, 'request.factLate'), value: t(locale, request.late ? 'request.lateYes' : 'request.lateNo') },
     { label: t(locale, 'request.factExpiry'), value: expiryText(request, istanbulDate(now), locale) },
     ...(request.serial ? [{ label: t(locale, 'request.factSerial'), value: request.serial }] : []),
@@ -70,8 +70,17 @@ export function expiryText(request: RenewalRequest, today: string, locale: Local
   if (!request.expiry) return t(locale, 'request.noExpiry');
   const days = daysBetween(today, request.expiry);
   const left = days > 0 ? t(locale, 'request.daysLeft', { count: days }) : days < 0 ? t(locale, 'request.daysOver', { count: -days }) : t(locale, 'request.expiresToday');
-  const source = t(locale, request.expirySource === 'agent' ? 'request.sourceAgent' : request.expirySource === 'import' ? 'request.sourceImport' : 'request.sourceTyped');
-  return t(locale, 'request.expiryValue', { date: formatDate(request.expiry), left, source });
+  return t(locale, 'request.expiryValue', { date: formatDate(request.expiry), left, source: expirySourceText(request, locale) });
+}
+
+/** Who pays, as the desk reads it (the CSV and the form too). */
+export function payerText(request: RenewalRequest, locale: Locale): string {
+  return t(locale, request.payer === 'person' ? 'request.payerPerson' : 'request.payerInstitution');
+}
+
+/** Where the expiry date came from: the paired agent, the imported roster, or typed by the person. */
+export function expirySourceText(request: RenewalRequest, locale: Locale): string {
+  return t(locale, request.expirySource === 'agent' ? 'request.sourceAgent' : request.expirySource === 'import' ? 'request.sourceImport' : 'request.sourceTyped');
 }
 
 function deskButtons(request: RenewalRequest, { life, locale }: DeskCardContext): CardButton[] {

@@ -14,7 +14,7 @@ import type { Logger } from '../logger';
 import { foldWords } from '../nlu/normalize';
 import type { ProactiveMessenger } from '../proactive';
 import type { WorkingHours } from '../handoff/workingHours';
-import { deskCard, listCard, suspensionCheckText } from '../../cards/deskCards';
+import { deskCard, expirySourceText, listCard, payerText, suspensionCheckText } from '../../cards/deskCards';
 import { LifeCycle } from './lifeCycle';
 import { toCsv } from './requestCsv';
 import type { TurnOutbox } from '../turnOutbox';
@@ -179,9 +179,9 @@ export class RequestService implements RenewalRecorder {
     const rows = requests.map((request) => [
       request.number, request.requester.name, request.requester.upn ?? '', request.requester.unit ?? '',
       labelOf(policy.reasons, request.reason, locale), request.role ? labelOf(policy.roles, request.role, locale) : '',
-      t(locale, request.payer === 'person' ? 'request.payerPerson' : 'request.payerInstitution'), request.feeSource,
+      payerText(request, locale), request.feeSource,
       t(locale, request.late ? 'common.yes' : 'common.no'), request.expiry ? formatDate(request.expiry) : '',
-      request.expiry ? t(locale, request.expirySource === 'agent' ? 'request.sourceAgent' : request.expirySource === 'import' ? 'request.sourceImport' : 'request.sourceTyped') : '',
+      request.expiry ? expirySourceText(request, locale) : '',
       request.serial ?? '', this.life.label(request.status, locale), request.assignee?.name ?? '', formatDate(istanbulDate(new Date(request.createdAt))),
     ]);
     return { text: toCsv(t(locale, 'request.csvHeader'), rows), count: rows.length };
@@ -217,7 +217,7 @@ export class RequestService implements RenewalRecorder {
       number: request.number, name: request.requester.name, unit: request.requester.unit ?? '',
       role: request.role ? labelOf(policy.roles, request.role, locale) : '', reason: labelOf(policy.reasons, request.reason, locale),
       expiry: request.expiry ? formatDate(request.expiry) : '',
-      payer: t(locale, request.payer === 'person' ? 'request.payerPerson' : 'request.payerInstitution'),
+      payer: payerText(request, locale),
       date: formatDate(istanbulDate(this.options.now())),
     });
   }
