@@ -15,7 +15,7 @@ import { StaffMessageRecognizer } from './staffRecognizer';
 
 export * from './types';
 export { CONFIDENCE_THRESHOLD, clarificationOptions, decide, isConfident, type RecognitionDecision } from './confidence';
-export { loadCorpus, TRAINING_CORPUS_PATH, DEV_CORPUS_PATH, DEV2_CORPUS_PATH, DEV3_CORPUS_PATH, HOLDOUT2_CORPUS_PATH, DEV4_CORPUS_PATH, DEV5_CORPUS_PATH, HOLDOUT3_CORPUS_PATH, HOLDOUT4_CORPUS_PATH, HELD_OUT_SETS, type LabelledUtterance } from './corpus';
+export { loadCorpus, TRAINING_CORPUS_PATH, HELD_OUT_SETS, type HeldOutSet, type LabelledUtterance } from './corpus';
 export { normalizeText, tokenize, turkishLowerCase, foldDiacritics } from './normalize';
 
 export { DEFAULT_BAYES_SHARE, DEFAULT_LOGISTIC_SHARE, DEFAULT_WEAK_EVIDENCE_MASS } from './recognizer';

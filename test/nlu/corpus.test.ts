@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEV2_CORPUS_PATH, DEV3_CORPUS_PATH, DEV_CORPUS_PATH, HOLDOUT2_CORPUS_PATH, DEV4_CORPUS_PATH, DEV5_CORPUS_PATH, HOLDOUT3_CORPUS_PATH, HOLDOUT4_CORPUS_PATH, INTENTS, loadCorpus, tokenize, TRAINING_CORPUS_PATH, type LabelledUtterance } from '../../bot/nlu';
+import { HELD_OUT_SETS, INTENTS, loadCorpus, tokenize, TRAINING_CORPUS_PATH, type LabelledUtterance } from '../../bot/nlu';
 import { WRITTEN_BY_BOTH } from './data/dev2Shared';
 import { DEV3_WRITTEN_BY_BOTH } from './data/dev3Shared';
 import { HOLDOUT2_WRITTEN_BY_BOTH } from './data/holdout2Shared';
@@ -17,14 +17,9 @@ const MIN_DEV2_ROWS = 25;
 
 describe('nlu corpus', () => {
   const train = loadCorpus(TRAINING_CORPUS_PATH);
-  const dev = loadCorpus(DEV_CORPUS_PATH);
-  const dev2 = loadCorpus(DEV2_CORPUS_PATH);
-  const dev3 = loadCorpus(DEV3_CORPUS_PATH);
-  const holdout2 = loadCorpus(HOLDOUT2_CORPUS_PATH);
-  const dev4 = loadCorpus(DEV4_CORPUS_PATH);
-  const dev5 = loadCorpus(DEV5_CORPUS_PATH);
-  const holdout3 = loadCorpus(HOLDOUT3_CORPUS_PATH);
-  const holdout4 = loadCorpus(HOLDOUT4_CORPUS_PATH);
+  const sets = new Map(HELD_OUT_SETS.map((set) => [set.name, loadCorpus(set.path)]));
+  const dev = sets.get('dev')!;
+  const dev2 = sets.get('dev2')!;
   const trainingKeys = new Set(train.map((row) => normalizedKey(row.text)));
 
   for (const intent of INTENTS) {
@@ -48,19 +43,15 @@ describe('nlu corpus', () => {
     return set.filter((row) => trainingKeys.has(normalizedKey(row.text)) && !sharedKeys.has(normalizedKey(row.text))).map((row) => row.text);
   };
 
-  /** Each later set with the sentences train.json already held when the set was first run (short phrasings both writers wrote). */
-  const laterSets: [name: string, rows: readonly LabelledUtterance[], writtenByBoth: readonly string[]][] = [
-    ['dev2', dev2, WRITTEN_BY_BOTH],
-    ['dev3', dev3, DEV3_WRITTEN_BY_BOTH],
-    ['holdout2', holdout2, HOLDOUT2_WRITTEN_BY_BOTH],
-    ['dev4', dev4, DEV4_WRITTEN_BY_BOTH],
-    ['dev5', dev5, DEV5_WRITTEN_BY_BOTH],
-    ['holdout3', holdout3, HOLDOUT3_WRITTEN_BY_BOTH],
-    ['holdout4', holdout4, HOLDOUT4_WRITTEN_BY_BOTH],
-  ];
-  for (const [name, rows, writtenByBoth] of laterSets) {
+  /** The sentences train.json already held when each later set was first run (short phrasings both writers wrote). */
+  const writtenByBoth: Record<string, readonly string[]> = {
+    dev2: WRITTEN_BY_BOTH, dev3: DEV3_WRITTEN_BY_BOTH, holdout2: HOLDOUT2_WRITTEN_BY_BOTH, dev4: DEV4_WRITTEN_BY_BOTH,
+    dev5: DEV5_WRITTEN_BY_BOTH, holdout3: HOLDOUT3_WRITTEN_BY_BOTH, holdout4: HOLDOUT4_WRITTEN_BY_BOTH,
+  };
+  for (const { name } of HELD_OUT_SETS.filter((set) => set.name !== 'dev')) {
     it(`never trains on a ${name} sentence, except the ones train held before ${name} was first run`, () => {
-      assert.deepEqual(leakedFrom(rows, writtenByBoth), []);
+      assert.ok(writtenByBoth[name], `${name} needs its list of sentences both writers wrote (test/nlu/data/)`);
+      assert.deepEqual(leakedFrom(sets.get(name)!, writtenByBoth[name]), []);
     });
   }
 
