@@ -6,20 +6,19 @@
  * report (the card read itself, ~20 ms, is measured by bench:agent). Interleaved, after warm-up.
  */
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { createApp, type App } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { TestRedisServer } from '../test/support/redisServer';
+import { logSink } from '../test/support/logs';
 import { TestAgent } from '../test/agentLink/support';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 500);
 const WARMUP = 50;
 
 function quietApp(redisUrl: string | undefined, prefix: string): App {
-  const sink = new Writable({ write(_chunk, _encoding, done) { done(); } });
   const env: Record<string, string> = { PORT: '0', LOG_LEVEL: 'silent', REMINDERS_ENABLED: 'false', REDIS_KEY_PREFIX: prefix };
   if (redisUrl) env.REDIS_URL = redisUrl;
-  return createApp(loadConfig(env), { logDestination: sink });
+  return createApp(loadConfig(env), { logDestination: logSink().stream });
 }
 
 async function pairAgent(app: App, port: number): Promise<{ agent: TestAgent; deviceId: string }> {

@@ -4,7 +4,6 @@
  * through BullMQ against the configured rate. Prints a table; figures go in bench/README.md.
  *   npm run bench:reminders [-- --people 200000 --wave 300 --rate 30]
  */
-import { Writable } from 'node:stream';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { Redis } from 'ioredis';
 import { createLogger } from '../bot/logger';
@@ -22,6 +21,7 @@ import { RedisPingLedger } from '../state/redisPingLedger';
 import { RedisRosterBackend } from '../state/redisRosterBackend';
 import { dayNumber, type RosterRecord } from '../state/rosterRecord';
 import { TestRedisServer } from '../test/support/redisServer';
+import { logSink } from '../test/support/logs';
 import { FakeConnector } from '../test/support/fakeConnector';
 
 const argument = (name: string, fallback: number) => {
@@ -63,8 +63,7 @@ async function measure<T>(run: () => Promise<T>): Promise<{ result: T; ms: numbe
 async function main(): Promise<void> {
   const server = await new TestRedisServer().start();
   const redis = server.client();
-  redis.on('error', () => undefined);
-  const log = createLogger('silent', new Writable({ write: (_chunk, _encoding, done) => done() }));
+  const log = createLogger('silent', logSink().stream);
   try {
     const prefix = 'bench:';
     const loadStarted = performance.now();
@@ -95,7 +94,6 @@ async function main(): Promise<void> {
 async function pacing(url: string, log: ReturnType<typeof createLogger>): Promise<void> {
   const prefix = 'pace:';
   const redis = new Redis(url);
-  redis.on('error', () => undefined);
   const connector = await new FakeConnector().start();
   const roster = new ExpiryRoster(new RedisRosterBackend(redis, prefix));
   const references = new ConversationReferenceStore(redis, prefix);

@@ -23,7 +23,6 @@ describe('the same press twice at once has one effect (real Redis)', function ()
   before(async () => {
     await redisServer.start();
     inspector = redisServer.client();
-    inspector.on('error', () => {});
     connector = await new FakeConnector().start();
   });
   after(async () => {

@@ -49,7 +49,6 @@ describe('faults: Redis down at shutdown, Redis back empty (real redis-server)',
       redis = await new TestRedisServer().start();
       bot = await startBot({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix });
       inspector = redis.client();
-      inspector.on('error', () => {});
     });
     after(async () => {
       inspector.disconnect();
@@ -90,7 +89,6 @@ describe('faults: Redis down at shutdown, Redis back empty (real redis-server)',
       redis.port = port;
       await redis.start();
       inspector = redis.client();
-      inspector.on('error', () => {});
       const deadline = Date.now() + 15_000;
       while (!(await scheduled().catch(() => false))) {
         assert.ok(Date.now() < deadline, 'the schedule was not re-created');

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { createLogger } from '../../bot/logger';
 import { bounded } from '../../bot/throttledLog';
+import { logSink } from '../support/logs';
 
 /** App.close runs its steps through `bounded`: one that throws or hangs must not keep the next (the Redis quit) from running. */
 describe('shutdown steps', () => {
-  const lines: string[] = [];
-  const log = createLogger('warn', new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } }));
+  const { stream, lines } = logSink();
+  const log = createLogger('warn', stream);
   beforeEach(() => { lines.length = 0; });
 
   it('a step that fails (sync or async) is logged and the next step still runs', async () => {

@@ -25,7 +25,6 @@ describe('help desk handoff over HTTP with a fake Teams (real Redis)', function 
   before(async () => {
     redis = await new TestRedisServer().start();
     inspector = redis.client();
-    inspector.on('error', () => {});
     connector = await new FakeConnector().start();
   });
   after(async () => {

@@ -27,7 +27,6 @@ for (const mode of ['redis', 'memory'] as const) {
       if (mode === 'redis') {
         redis = await new TestRedisServer().start();
         inspector = redis.client();
-        inspector.on('error', () => {});
       }
       connector = await new FakeConnector().start();
     });

@@ -55,8 +55,11 @@ export class TestRedisServer {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
+  /** A client for a test to look at or seed the keys; quiet while a test stops this server on purpose. */
   client(): Redis {
-    return new Redis(this.url, { lazyConnect: false, maxRetriesPerRequest: 1 });
+    const client = new Redis(this.url, { lazyConnect: false, maxRetriesPerRequest: 1 });
+    client.on('error', () => undefined);
+    return client;
   }
 
   private async waitUntilAnswering(): Promise<void> {
