@@ -395,6 +395,7 @@ describe('cards', () => {
     /** The review's Turkish table (2026-11-30), one row per correction a user reads. */
     const turkishQuality: [key: StringKey, mustRead: string, mustNotRead?: string][] = [
       ['common.botName', 'E-imza Asistanı', 'e-İmza'],
+      ['handoff.userClosedByDesk', 'E-imza Asistanı', 'e-İmza'],
       ['help.body', 'kartın sertifikasının askıya alınması', "PIN'ini alma"],
       ['welcome.howTo', 'sorununuzu kendi cümlelerinizle', 'İstediğiniz an'],
       ['errors.genericTitle', 'bir sorun oluştu', 'ters gitti'],
