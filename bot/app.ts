@@ -4,7 +4,7 @@ import {
 } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
-import { configWarnings, type BotConfig } from './config';
+import { configWarnings, isAuthEnabled, type BotConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { BotMetrics } from './metrics';
 import { createServer, type BotServer, type HealthReport } from './server';
@@ -156,7 +156,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
       await agentLink.start(port);
       await reminders.start();
       handoff.sweeper.start();
-      log.info({ port, storage: redis ? 'redis' : 'memory', auth: Boolean(config.MicrosoftAppId) }, 'eimza-bot listening');
+      log.info({ port, storage: redis ? 'redis' : 'memory', auth: isAuthEnabled(config) }, 'eimza-bot listening');
       for (const warning of configWarnings(config)) log.warn(warning);
       return port;
     },
